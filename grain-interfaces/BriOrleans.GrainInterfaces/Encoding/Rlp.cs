@@ -1,0 +1,179 @@
+using System.Buffers.Binary;
+using System.Numerics;
+
+namespace BriOrleans.Encoding;
+
+/// <summary>
+/// The canonical encoding of everything the ledger hashes: Ethereum's Recursive Length Prefix.
+/// An item is a byte string or a list of items; integers are big-endian with no leading zeros, so every value
+/// has exactly one encoding and two nodes always hash the same bytes.
+/// </summary>
+public abstract class RlpItem : IEquatable<RlpItem>
+{
+    private RlpItem() { }
+
+    /// <summary>A byte string.</summary>
+    public sealed class Bytes(ReadOnlyMemory<byte> value) : RlpItem
+    {
+        public ReadOnlyMemory<byte> Value { get; } = value;
+    }
+
+    /// <summary>A list of items.</summary>
+    public sealed class List(IReadOnlyList<RlpItem> items) : RlpItem
+    {
+        public IReadOnlyList<RlpItem> Items { get; } = items;
+    }
+
+    public static RlpItem Of(ReadOnlySpan<byte> value) => new Bytes(value.ToArray());
+    public static RlpItem Of(string text) => new Bytes(System.Text.Encoding.UTF8.GetBytes(text));
+    public static RlpItem Of(bool value) => Of(value ? 1UL : 0UL);
+    public static RlpItem Of(params RlpItem[] items) => new List(items);
+
+    public static RlpItem Of(ulong value)
+    {
+        Span<byte> buffer = stackalloc byte[8];
+        BinaryPrimitives.WriteUInt64BigEndian(buffer, value);
+        return Of(buffer[(BitOperations.LeadingZeroCount(value) / 8)..]);
+    }
+
+    public static RlpItem Of(BigInteger value)
+    {
+        if (value.Sign < 0)
+            throw new ArgumentOutOfRangeException(nameof(value), "RLP integers are unsigned");
+        return value.IsZero ? Of(ReadOnlySpan<byte>.Empty) : Of(value.ToByteArray(isUnsigned: true, isBigEndian: true));
+    }
+
+    public static RlpItem OfList<T>(IEnumerable<T> items, Func<T, RlpItem> encode) => new List(items.Select(encode).ToArray());
+
+    public byte[] Encode()
+    {
+        var output = new List<byte>();
+        Rlp.Write(this, output);
+        return output.ToArray();
+    }
+
+    // Items compare by content, so decoded items equal the items they were encoded from.
+    public bool Equals(RlpItem? other) => other is not null && Encode().AsSpan().SequenceEqual(other.Encode());
+    public override bool Equals(object? obj) => obj is RlpItem other && Equals(other);
+    public override int GetHashCode() => Encode().Length;
+
+    // Accessors for decoding; each throws RlpException when the item has another shape.
+    public ReadOnlySpan<byte> AsBytes() => this is Bytes b ? b.Value.Span : throw new RlpException("expected a byte string, found a list");
+    public IReadOnlyList<RlpItem> AsList() => this is List l ? l.Items : throw new RlpException("expected a list, found a byte string");
+    public string AsString() => System.Text.Encoding.UTF8.GetString(AsBytes());
+
+    public ulong AsUInt64()
+    {
+        var bytes = AsBytes();
+        if (bytes.Length > 8)
+            throw new RlpException($"integer of {bytes.Length} bytes does not fit 64 bits");
+        if (bytes.Length > 0 && bytes[0] == 0)
+            throw new RlpException("integer with a leading zero byte is not canonical");
+        ulong value = 0;
+        foreach (var b in bytes)
+            value = (value << 8) | b;
+        return value;
+    }
+}
+
+/// <summary>Writes and reads RLP; reading rejects every non-canonical form.</summary>
+public static class Rlp
+{
+    internal static void Write(RlpItem item, List<byte> output)
+    {
+        switch (item)
+        {
+            case RlpItem.Bytes { Value: var value } when value.Length == 1 && value.Span[0] < 0x80:
+                output.Add(value.Span[0]);
+                break;
+            case RlpItem.Bytes { Value: var value }:
+                WriteLength(value.Length, 0x80, output);
+                output.AddRange(value.Span);
+                break;
+            case RlpItem.List { Items: var items }:
+                var body = new List<byte>();
+                foreach (var child in items)
+                    Write(child, body);
+                WriteLength(body.Count, 0xc0, output);
+                output.AddRange(body);
+                break;
+        }
+    }
+
+    private static void WriteLength(int length, byte offset, List<byte> output)
+    {
+        if (length < 56)
+        {
+            output.Add((byte)(offset + length));
+            return;
+        }
+        Span<byte> buffer = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(buffer, length);
+        var significant = buffer[(BitOperations.LeadingZeroCount((uint)length) / 8)..];
+        output.Add((byte)(offset + 55 + significant.Length));
+        output.AddRange(significant);
+    }
+
+    /// <summary>Decodes exactly one item that spans all of <paramref name="encoded"/>.</summary>
+    public static RlpItem Decode(ReadOnlySpan<byte> encoded)
+    {
+        var item = Read(encoded, out var consumed);
+        if (consumed != encoded.Length)
+            throw new RlpException($"{encoded.Length - consumed} trailing bytes after the item");
+        return item;
+    }
+
+    private static RlpItem Read(ReadOnlySpan<byte> input, out int consumed)
+    {
+        if (input.IsEmpty)
+            throw new RlpException("unexpected end of input");
+        var prefix = input[0];
+        if (prefix < 0x80)
+        {
+            consumed = 1;
+            return new RlpItem.Bytes(new[] { prefix });
+        }
+        var isList = prefix >= 0xc0;
+        var offset = isList ? 0xc0 : 0x80;
+        int headerLength, length;
+        if (prefix - offset < 56)
+        {
+            headerLength = 1;
+            length = prefix - offset;
+        }
+        else
+        {
+            var lengthOfLength = prefix - offset - 55;
+            if (lengthOfLength > 4 || input.Length < 1 + lengthOfLength)
+                throw new RlpException("length prefix runs past the input");
+            if (input[1] == 0)
+                throw new RlpException("length with a leading zero byte is not canonical");
+            length = 0;
+            foreach (var b in input.Slice(1, lengthOfLength))
+                length = checked((length << 8) | b);
+            if (length < 56)
+                throw new RlpException("long form used for a short length");
+            headerLength = 1 + lengthOfLength;
+        }
+        if (length < 0 || input.Length - headerLength < length)
+            throw new RlpException("item runs past the input");
+        consumed = headerLength + length;
+        var payload = input.Slice(headerLength, length);
+        if (!isList)
+        {
+            if (length == 1 && payload[0] < 0x80)
+                throw new RlpException("single byte below 0x80 must encode as itself");
+            return new RlpItem.Bytes(payload.ToArray());
+        }
+        var items = new List<RlpItem>();
+        while (!payload.IsEmpty)
+        {
+            items.Add(Read(payload, out var used));
+            payload = payload[used..];
+        }
+        return new RlpItem.List(items);
+    }
+}
+
+/// <summary>Input that is not canonical RLP.</summary>
+public sealed class RlpException(string message) : FormatException(message);
