@@ -1,0 +1,38 @@
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace BriOrleans.Consensus.Tests;
+
+/// <summary>FsCheck generators of DAG cases: honest-producer shaped and adversarial, both policies, small epoch bounds.</summary>
+public static class DagCases
+{
+    private static readonly Gen<int> Seeds = Gen.Choose(0, int.MaxValue - 1);
+    private static readonly Gen<int> Bounds = Gen.Elements(1, 2, 3, 5, OrderingParameters.DefaultEpochBlockBound);
+    private static readonly Gen<InvalidBlockPolicy> Policies = Gen.Elements(InvalidBlockPolicy.Count, InvalidBlockPolicy.Zero);
+
+    public static readonly Gen<DagCase> Honest =
+        from seed in Seeds
+        from producers in Gen.Choose(1, 6)
+        from count in Gen.Choose(2, 40)
+        from maxDelay in Gen.Choose(0, 4)
+        from bound in Bounds
+        from policy in Policies
+        select new DagCase($"honest producers={producers} delay<={maxDelay}", seed, new OrderingParameters(bound, policy),
+            RandomDag.Honest(seed, producers, count, maxDelay));
+
+    public static readonly Gen<DagCase> Adversarial =
+        from seed in Seeds
+        from count in Gen.Choose(2, 40)
+        from maxReferees in Gen.Choose(0, 4)
+        from lateHonestShare in Gen.Elements(0.0, 0.5, 0.8, 1.0)
+        from varyWeights in Gen.Elements(false, false, true)
+        from bound in Bounds
+        from policy in Policies
+        select new DagCase($"adversarial referees<={maxReferees} late-honest={lateHonestShare} weights={varyWeights}", seed,
+            new OrderingParameters(bound, policy),
+            RandomDag.Adversarial(seed, count, maxReferees, lateHonestShare, varyWeights, policy));
+
+    public static readonly Gen<DagCase> Any = Gen.OneOf(Honest, Adversarial);
+
+    public static Config Runs(int count) => Config.QuickThrowOnFailure.WithMaxTest(count).WithQuietOnSuccess(true);
+}
