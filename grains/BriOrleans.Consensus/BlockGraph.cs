@@ -23,7 +23,7 @@ internal sealed class BlockGraph
         ArgumentNullException.ThrowIfNull(block);
         var id = block.Id;
         if (string.IsNullOrEmpty(id))
-            return new(id ?? "", RejectionKind.MissingId, "a block has an empty id");
+            return new(id ?? "", RejectionKind.MissingId, "block '': a block id must not be empty");
         if (_byId.ContainsKey(id))
             return new(id, RejectionKind.DuplicateId, $"block '{id}': the id is already in the graph");
         if (_byHash.TryGetValue(block.Hash, out var twin))
