@@ -15,10 +15,10 @@ public sealed record TreeGraphOrdering(
     IReadOnlyList<string> PivotTipAfterEachArrival)
 {
     /// <summary>Epochs in pivot order, each in its own order.</summary>
-    public IReadOnlyList<string> TotalOrder { get; } = [.. Epochs.SelectMany(e => e.Blocks)];
+    public IReadOnlyList<string> TotalOrder => [.. Epochs.SelectMany(e => e.Blocks)];
 
     /// <summary>The total order without the skipped blocks.</summary>
-    public IReadOnlyList<string> ExecutedOrder { get; } = [.. Epochs.SelectMany(e => e.Executed)];
+    public IReadOnlyList<string> ExecutedOrder => [.. Epochs.SelectMany(e => e.Executed)];
 
     public bool AnySkipped => Epochs.Any(e => e.Skipped.Count > 0);
 
