@@ -9,6 +9,6 @@ public sealed record OrderedEpoch(int Number, string Pivot, IReadOnlyList<string
     /// <summary>The blocks whose transactions run: the last <c>EpochBlockBound</c> blocks.</summary>
     public IEnumerable<string> Executed => Blocks.Skip(Skipped.Count);
 
-    public static IReadOnlyList<string> SkippedPart(IReadOnlyList<string> blocks, int epochBlockBound) =>
+    internal static IReadOnlyList<string> SkippedPart(IReadOnlyList<string> blocks, int epochBlockBound) =>
         blocks.Count > epochBlockBound ? blocks.Take(blocks.Count - epochBlockBound).ToArray() : [];
 }

@@ -57,7 +57,7 @@ internal sealed class ParentChoiceCheck(BlockGraph graph, BlockVerdicts verdicts
             return true;
 
         var anticoneWeight = forks.SelectMany(f => (int[])[f.Side, f.ParentSide]).Distinct().ToDictionary(x => x, _ => 0L);
-        SubtractAnticone(block, forkHeight, anticoneWeight);
+        CollectAnticoneWeight(block, forkHeight, anticoneWeight);
         foreach (var (side, parentSide) in forks)
         {
             var sideWeight = weights.WeightOf(side) - anticoneWeight[side];
@@ -69,7 +69,7 @@ internal sealed class ParentChoiceCheck(BlockGraph graph, BlockVerdicts verdicts
     }
 
     /// <summary>Adds to each fork child the weight of B's anticone that lies in its subtree.</summary>
-    private void SubtractAnticone(int block, int forkHeight, Dictionary<int, long> anticoneWeight)
+    private void CollectAnticoneWeight(int block, int forkHeight, Dictionary<int, long> anticoneWeight)
     {
         var heights = anticoneWeight.Keys.Select(graph.HeightOf).Distinct().ToArray();
         var candidates = Enumerable.Range(forkHeight + 1, ledger.EpochCount - forkHeight - 1)

@@ -34,5 +34,16 @@ public static class DagCases
 
     public static readonly Gen<DagCase> Any = Gen.OneOf(Honest, Adversarial);
 
+    /// <summary>Longer DAGs of either shape, where reorgs run deeper and epochs grow larger.</summary>
+    public static readonly Gen<DagCase> Large =
+        from seed in Seeds
+        from count in Gen.Choose(60, 160)
+        from honest in Gen.Elements(true, false)
+        from policy in Policies
+        select honest
+            ? new DagCase("honest producers=8 delay<=6", seed, new OrderingParameters(3, policy), RandomDag.Honest(seed, 8, count, 6))
+            : new DagCase("adversarial referees<=3 late-honest=0.7", seed, new OrderingParameters(2, policy),
+                RandomDag.Adversarial(seed, count, 3, 0.7, varyWeights: false, policy));
+
     public static Config Runs(int count) => Config.QuickThrowOnFailure.WithMaxTest(count).WithQuietOnSuccess(true);
 }

@@ -14,6 +14,16 @@ public sealed class TreeGraphPropertyTests
         Check.One(DagCases.Runs(1500), Prop.ForAll(Arb.From(DagCases.Adversarial), IncrementalEqualsBatchAtEveryPrefix));
 
     [Fact]
+    public void Incremental_form_equals_the_batch_form_on_larger_dags() =>
+        Check.One(DagCases.Runs(40), Prop.ForAll(Arb.From(DagCases.Large), (DagCase dag) =>
+        {
+            var graph = new IncrementalTreeGraph(dag.Parameters);
+            foreach (var block in dag.Blocks)
+                graph.Insert(block);
+            OrderingAssert.Equal(BatchTreeGraph.Order(dag.Blocks, dag.Parameters), graph.Snapshot());
+        }));
+
+    [Fact]
     public void Replaying_each_insertions_epoch_change_rebuilds_the_current_epochs() =>
         Check.One(DagCases.Runs(600), Prop.ForAll(Arb.From(DagCases.Any), (DagCase dag) =>
         {
