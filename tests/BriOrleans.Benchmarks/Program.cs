@@ -1,1 +1,7 @@
+if (args is ["state-tree", ..])
+{
+    BriOrleans.Benchmarks.StateTreeBenchmark.Run();
+    return;
+}
+
 Console.WriteLine("BriOrleans.Benchmarks");

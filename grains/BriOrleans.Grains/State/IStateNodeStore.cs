@@ -2,8 +2,11 @@ namespace BriOrleans.Grains.State;
 
 /// <summary>
 /// Where the state tree keeps its versions: roots by version, immutable nodes by <see cref="StateNodeKey"/>,
-/// and for each version the older nodes it made stale. A database store keeps them in three tables
-/// (roots, nodes, stale nodes) and applies each method in the transaction of the epoch it belongs to.
+/// and for each version the older nodes it made stale. Nodes are keyed by (version, path) rather than by hash
+/// because two versions may hold identical subtrees: content-addressed nodes would need reference counts to be
+/// pruned, whereas a (version, path) node is written by one version and made stale by at most one. A database
+/// store keeps three tables (roots, nodes, stale nodes) and applies each method in the transaction of the
+/// epoch it belongs to.
 /// </summary>
 public interface IStateNodeStore
 {

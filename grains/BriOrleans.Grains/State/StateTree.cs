@@ -4,10 +4,13 @@ using BriOrleans.StateProofs;
 namespace BriOrleans.Grains.State;
 
 /// <summary>
-/// The authenticated state of the ledger: a versioned, path-compressed sparse Merkle tree over 256-bit keys
-/// (hashing as in <see cref="StateTreeScheme"/>). Each epoch's changes make a new version whose cost grows
-/// with the changes, not the state; any retained version can be read and proved against, rolled back to
-/// (pivot switch) or made the oldest retained (finality). One writer at a time; reads may run beside it.
+/// The authenticated state of the ledger: a versioned sparse Merkle tree over 256-bit keys in which a subtree
+/// of one leaf is that leaf (hashing as in <see cref="StateTreeScheme"/>). Keys are hashes, so paths are about
+/// log2 N deep and an epoch's cost grows with its changes, not with the state. Chains of internal nodes are
+/// not compressed further: with hashed keys they are short, and one sibling per depth keeps proofs and
+/// verifiers simple. Any retained version can be read and proved against, rolled back to (pivot switch) or
+/// made the oldest retained (finality). One writer at a time; reads may run beside it, except reads of a
+/// version being rolled back or pruned.
 /// </summary>
 public sealed class StateTree
 {
@@ -75,11 +78,11 @@ public sealed class StateTree
         _store.RemoveVersionsAfter(version);
     }
 
-    /// <summary>Forgets the versions before <paramref name="version"/> and the nodes only they reached.</summary>
-    public void Prune(ulong version)
+    /// <summary>Forgets the versions before <paramref name="oldestRetained"/> and the nodes only they reached.</summary>
+    public void Prune(ulong oldestRetained)
     {
-        RetainedRoot(version);
-        _store.RemoveVersionsBefore(version);
+        RetainedRoot(oldestRetained);
+        _store.RemoveVersionsBefore(oldestRetained);
     }
 
     // Follows the key's path down to the leaf or empty subtree it ends at, collecting the siblings passed.
