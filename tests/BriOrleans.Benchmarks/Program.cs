@@ -1,14 +1,14 @@
 using BriOrleans.Benchmarks;
 
-return args.FirstOrDefault() switch
+switch (args.FirstOrDefault())
 {
-    "treegraph-insert" => TreeGraphInsertBenchmark.Run(),
-    _ => Usage(),
-};
-
-static int Usage()
-{
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/BriOrleans.Benchmarks -- <benchmark>");
-    Console.Error.WriteLine("benchmarks: treegraph-insert");
-    return 2;
+    case "treegraph-insert":
+        return TreeGraphInsertBenchmark.Run();
+    case "state-tree":
+        StateTreeBenchmark.Run();
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: dotnet run -c Release --project tests/BriOrleans.Benchmarks -- <benchmark>");
+        Console.Error.WriteLine("benchmarks: treegraph-insert, state-tree");
+        return 2;
 }
