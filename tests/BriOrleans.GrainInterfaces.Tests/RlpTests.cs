@@ -1,6 +1,6 @@
 using System.Numerics;
 using BriOrleans.Crypto;
-using BriOrleans.Encoding;
+using BriOrleans.CanonicalEncoding;
 
 namespace BriOrleans.GrainInterfaces.Tests;
 

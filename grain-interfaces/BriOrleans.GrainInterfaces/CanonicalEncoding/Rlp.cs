@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 
-namespace BriOrleans.Encoding;
+namespace BriOrleans.CanonicalEncoding;
 
 /// <summary>
 /// The canonical encoding of everything the ledger hashes: Ethereum's Recursive Length Prefix.
