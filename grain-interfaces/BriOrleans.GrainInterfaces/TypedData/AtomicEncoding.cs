@@ -44,7 +44,7 @@ internal static class AtomicEncoding
 
     private static Address ReadAddress(JsonNode? value, string path)
     {
-        if (!TypedDataPath.TryGetString(value, out var text))
+        if (!TypedDataPath.TryGetString(value, path, out var text))
             throw new TypedDataException(path, $"expected an address (0x + 40 hex digits), got {TypedDataPath.Describe(value)}");
         return Address.TryParse(text, out var address, out var error) ? address : throw new TypedDataException(path, error);
     }
@@ -58,7 +58,7 @@ internal static class AtomicEncoding
 
     private static byte[] ReadUtf8(JsonNode? value, string path)
     {
-        if (!TypedDataPath.TryGetString(value, out var text))
+        if (!TypedDataPath.TryGetString(value, path, out var text))
             throw new TypedDataException(path, $"expected a string, got {TypedDataPath.Describe(value)}");
         // Strict: Encoding.UTF8 would silently replace an unpaired surrogate with U+FFFD; ethers refuses it.
         var bytes = new byte[Encoding.UTF8.GetMaxByteCount(text.Length)];
@@ -70,7 +70,7 @@ internal static class AtomicEncoding
     private static byte[] ReadHex(JsonNode? value, AtomicType type, string path)
     {
         // Lower-case "0x" only, as ethers requires.
-        if (!TypedDataPath.TryGetString(value, out var text) || !text.StartsWith("0x", StringComparison.Ordinal)
+        if (!TypedDataPath.TryGetString(value, path, out var text) || !text.StartsWith("0x", StringComparison.Ordinal)
             || !Hex.TryDecode(text, out var bytes))
             throw new TypedDataException(path, value is JsonValue && value.GetValueKind() == JsonValueKind.String
                 ? $"bad hex for {type}: expected 0x followed by an even number of hex digits, got '{Hex.Shorten(text)}'"

@@ -25,7 +25,7 @@ internal static class IntegerEncoding
         var value = node?.GetValueKind() switch
         {
             JsonValueKind.Number => ReadNumber(node.ToJsonString(), type, path),
-            JsonValueKind.String when TypedDataPath.TryGetString(node, out var text) => ReadText(text, type, path),
+            JsonValueKind.String when TypedDataPath.TryGetString(node, path, out var text) => ReadText(text, type, path),
             _ => throw new TypedDataException(path,
                 $"expected an integer for {type} (a JSON integer, a decimal string or a 0x-hex string), got {TypedDataPath.Describe(node)}"),
         };

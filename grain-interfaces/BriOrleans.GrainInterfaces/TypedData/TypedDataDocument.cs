@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace BriOrleans.TypedData;
@@ -11,9 +10,6 @@ namespace BriOrleans.TypedData;
 public sealed class TypedDataDocument
 {
     private static readonly string[] s_topLevelKeys = ["types", "primaryType", "domain", "message"];
-
-    // Duplicate keys are refused: JavaScript keeps the last one, so a wallet could show one value and sign another.
-    private static readonly JsonDocumentOptions s_jsonOptions = new() { AllowDuplicateProperties = false };
 
     private readonly TypedDataSchema _schema;
 
@@ -54,16 +50,7 @@ public sealed class TypedDataDocument
     public static TypedDataDocument Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        JsonNode? node;
-        try
-        {
-            node = JsonNode.Parse(json, documentOptions: s_jsonOptions);
-        }
-        catch (JsonException e)
-        {
-            throw new TypedDataException("", $"typed data is not valid JSON: {e.Message}", e);
-        }
-        return FromJson(node!);
+        return FromJson(TypedDataJsonText.Parse(json));
     }
 
     /// <summary>Reads typed data from a JSON tree, which it copies.</summary>
@@ -75,7 +62,7 @@ public sealed class TypedDataDocument
             if (!s_topLevelKeys.Contains(key))
                 throw new TypedDataException(key, $"unknown key '{key}': typed data has only {string.Join(", ", s_topLevelKeys)}");
         var types = ReadTypes(Required(root, "types"));
-        if (!TypedDataPath.TryGetString(Required(root, "primaryType"), out var primaryType))
+        if (!TypedDataPath.TryGetString(Required(root, "primaryType"), "primaryType", out var primaryType))
             throw new TypedDataException("primaryType", $"expected the name of a type, got {TypedDataPath.Describe(root["primaryType"])}");
         var domain = (JsonObject)RequiredObject(root, "domain").DeepClone();
         var message = (JsonObject)RequiredObject(root, "message").DeepClone();
@@ -152,9 +139,9 @@ public sealed class TypedDataDocument
         foreach (var (key, _) in field)
             if (key is not ("name" or "type"))
                 throw new TypedDataException($"{path}.{key}", $"unknown key '{key}': a field has only name and type");
-        if (!TypedDataPath.TryGetString(field["name"], out var name))
+        if (!TypedDataPath.TryGetString(field["name"], $"{path}.name", out var name))
             throw new TypedDataException($"{path}.name", $"expected the field's name, got {TypedDataPath.Describe(field["name"])}");
-        if (!TypedDataPath.TryGetString(field["type"], out var type))
+        if (!TypedDataPath.TryGetString(field["type"], $"{path}.type", out var type))
             throw new TypedDataException($"{path}.type", $"expected the field's type, got {TypedDataPath.Describe(field["type"])}");
         return new TypedDataField(name, type);
     }

@@ -20,9 +20,19 @@ internal static class TypedDataPath
         _ => "null",
     };
 
-    internal static bool TryGetString(JsonNode? node, out string text)
+    /// <summary>Reads a JSON string; one whose escapes leave an unpaired surrogate is refused at <paramref name="path"/>.</summary>
+    internal static bool TryGetString(JsonNode? node, string path, out string text)
     {
         text = "";
-        return node is JsonValue value && value.GetValueKind() == JsonValueKind.String && value.TryGetValue(out text!);
+        if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
+            return false;
+        try
+        {
+            return value.TryGetValue(out text!);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new TypedDataException(path, "the string escapes an unpaired UTF-16 surrogate, which has no UTF-8 encoding", e);
+        }
     }
 }
