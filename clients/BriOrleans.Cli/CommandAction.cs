@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Security.Cryptography;
 
 namespace BriOrleans.Cli;
 
@@ -14,7 +13,7 @@ internal static class CommandAction
             work(parsed, parsed.InvocationConfiguration.Output);
             return ExitCode.Success;
         }
-        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException or CryptographicException)
+        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"bri: {e.Message}");
             return ExitCode.BadInput;
