@@ -1,1 +1,3 @@
-Console.WriteLine("BriOrleans.Cli");
+using BriOrleans.Cli;
+
+return BriCli.Run(args, Console.Out, Console.Error);

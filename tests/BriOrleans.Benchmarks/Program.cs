@@ -2,6 +2,9 @@ using BriOrleans.Benchmarks;
 
 switch (args.FirstOrDefault())
 {
+    case "secp256k1":
+        Secp256k1Benchmark.Run();
+        return 0;
     case "treegraph-insert":
         return TreeGraphInsertBenchmark.Run();
     case "state-tree":
@@ -9,6 +12,6 @@ switch (args.FirstOrDefault())
         return 0;
     default:
         Console.Error.WriteLine("usage: dotnet run -c Release --project tests/BriOrleans.Benchmarks -- <benchmark>");
-        Console.Error.WriteLine("benchmarks: treegraph-insert, state-tree");
+        Console.Error.WriteLine("benchmarks: secp256k1, treegraph-insert, state-tree");
         return 2;
 }

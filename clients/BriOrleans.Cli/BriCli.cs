@@ -1,0 +1,28 @@
+using System.CommandLine;
+
+namespace BriOrleans.Cli;
+
+/// <summary>The <c>bri</c> command line, runnable in-process: composes the command groups and maps failures to exit codes.</summary>
+public static class BriCli
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        var root = new RootCommand("bri: the BriOrleans client for organizations and operators");
+        root.Subcommands.Add(KeysCommands.Create());
+        root.Subcommands.Add(TypedDataCommands.CreateSign());
+        root.Subcommands.Add(TypedDataCommands.CreateVerify());
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+                stderr.WriteLine($"bri: {error.Message}");
+            stderr.WriteLine("run 'bri --help' for usage");
+            return ExitCode.BadInput;
+        }
+        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+}

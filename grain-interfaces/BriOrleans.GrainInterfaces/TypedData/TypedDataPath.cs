@@ -1,0 +1,38 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace BriOrleans.TypedData;
+
+/// <summary>Builds the paths that errors name (<c>message.items[2].amount</c>) and describes what a JSON value is.</summary>
+internal static class TypedDataPath
+{
+    internal static string Field(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
+
+    internal static string Index(string path, int index) => $"{path}[{index}]";
+
+    internal static string Describe(JsonNode? node) => (node?.GetValueKind() ?? JsonValueKind.Null) switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+
+    /// <summary>Reads a JSON string; one whose escapes leave an unpaired surrogate is refused at <paramref name="path"/>.</summary>
+    internal static bool TryGetString(JsonNode? node, string path, out string text)
+    {
+        text = "";
+        if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
+            return false;
+        try
+        {
+            return value.TryGetValue(out text!);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new TypedDataException(path, "the string escapes an unpaired UTF-16 surrogate, which has no UTF-8 encoding", e);
+        }
+    }
+}
