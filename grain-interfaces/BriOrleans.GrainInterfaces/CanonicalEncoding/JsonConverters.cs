@@ -1,0 +1,23 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BriOrleans.Crypto;
+
+namespace BriOrleans.CanonicalEncoding;
+
+/// <summary>Addresses in JSON: EIP-55 checksummed text out, either case in.</summary>
+public sealed class AddressJsonConverter : JsonConverter<Address>
+{
+    public override Address Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        Address.TryParse(reader.GetString(), out var address) ? address : throw new JsonException($"'{reader.GetString()}' is not an address (0x + 40 hex digits)");
+
+    public override void Write(Utf8JsonWriter writer, Address value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
+}
+
+/// <summary>Hashes in JSON: 0x + 64 lower-case hex digits.</summary>
+public sealed class Hash256JsonConverter : JsonConverter<Hash256>
+{
+    public override Hash256 Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        Hash256.TryParse(reader.GetString(), out var hash) ? hash : throw new JsonException($"'{reader.GetString()}' is not a hash (0x + 64 hex digits)");
+
+    public override void Write(Utf8JsonWriter writer, Hash256 value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
+}
