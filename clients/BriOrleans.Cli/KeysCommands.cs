@@ -1,6 +1,5 @@
 using System.CommandLine;
 using BriOrleans.Crypto;
-using BriOrleans.Sdk.Keys;
 
 namespace BriOrleans.Cli;
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using BriOrleans.Crypto;
-using BriOrleans.Sdk.Keys;
 using BriOrleans.Sdk.Signing;
 using BriOrleans.TypedData;
 

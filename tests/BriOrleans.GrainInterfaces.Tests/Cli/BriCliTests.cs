@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using BriOrleans.Cli;
 using BriOrleans.Crypto;
 using BriOrleans.GrainInterfaces.Tests.TypedData;
-using BriOrleans.Sdk.Keys;
 
 namespace BriOrleans.GrainInterfaces.Tests.Cli;
 

@@ -1,6 +1,5 @@
 using System.Runtime.Versioning;
 using BriOrleans.Crypto;
-using BriOrleans.Sdk.Keys;
 
 namespace BriOrleans.GrainInterfaces.Tests.Sdk;
 

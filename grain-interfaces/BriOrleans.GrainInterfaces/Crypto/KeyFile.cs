@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BriOrleans.Crypto;
 
-namespace BriOrleans.Sdk.Keys;
+namespace BriOrleans.Crypto;
 
 /// <summary>
 /// A development key on disk: <c>{"address": "0x…", "privateKey": "0x…", "note": "…"}</c>, written
