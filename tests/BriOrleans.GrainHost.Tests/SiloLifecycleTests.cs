@@ -37,7 +37,7 @@ public sealed class SiloLifecycleTests
         await stopping.WithinReasonableTime();
 
         await held;
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => queued);
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => queued.WithinReasonableTime());
         Assert.Contains("stopping", refused.Message);
         Assert.Equal([DeactivationReasonCode.ShuttingDown], host.Journal.Deactivations(probe.GetGrainId()));
     }
@@ -82,5 +82,15 @@ public sealed class SiloLifecycleTests
         await using var host = await TestHost.StartAsync();
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => host.Host.StartAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Invalid_options_are_refused_at_start_naming_the_option()
+    {
+        await using var host = TestHost.Create(builder => builder.Configure(o => o.CollectionAge = TimeSpan.Zero));
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => host.Host.StartAsync(CancellationToken.None));
+
+        Assert.Contains(nameof(GrainHostOptions.CollectionAge), refused.Message);
     }
 }

@@ -239,8 +239,8 @@ internal sealed class ActivationData : IGrainContext
     }
 
     /// <summary>
-    /// Ends the activation: releases the grain and its scope, leaves the catalog, and then either
-    /// fails the calls still queued (activation failed) or hands them to the next activation.
+    /// Ends the activation: releases the grain and its scope, leaves the catalog, and either fails
+    /// the calls still queued (activation failed) or hands them to the next activation.
     /// </summary>
     private async Task RetireAsync(Exception? failure)
     {
@@ -253,7 +253,8 @@ internal sealed class ActivationData : IGrainContext
         }
         await ReleaseAsync();
         _catalog.Remove(this);
-        _deactivated.TrySetResult();
+        // Before signalling Deactivated: queued calls go ahead of those waiting for it, and a
+        // stopping host sees them settled before it reports itself stopped.
         foreach (var call in queued)
         {
             if (failure is null)
@@ -261,6 +262,7 @@ internal sealed class ActivationData : IGrainContext
             else
                 call.Fail(failure);
         }
+        _deactivated.TrySetResult();
     }
 
     private async Task ReleaseAsync()

@@ -74,9 +74,10 @@ public sealed class TestHost : IAsyncDisposable
         return new TestHost(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }), time);
     }
 
+    /// <summary>Stops the host, failing with <see cref="TestHangException"/> if a turn never ends (stop waits for turns).</summary>
     public async ValueTask DisposeAsync()
     {
-        await Host.DisposeAsync();
+        await Host.StopAsync(CancellationToken.None).WithinReasonableTime();
         await Services.DisposeAsync();
     }
 }
