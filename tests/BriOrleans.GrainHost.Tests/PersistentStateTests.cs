@@ -21,6 +21,25 @@ public sealed class PersistentStateTests
     }
 
     [Fact]
+    public async Task Deactivating_matching_grains_makes_them_reread_storage_that_changed_underneath()
+    {
+        var shared = new MemoryGrainStorage(new JsonGrainStorageSerializer());
+        await using var host = await TestHost.StartAsync(sharedStorage: shared);
+        await using var writer = await TestHost.StartAsync(sharedStorage: shared);
+        var rolledBack = host.Grains.GetGrain<ICounterGrain>("epoch-7");
+        var untouched = host.Grains.GetGrain<ICounterGrain>("other");
+        await rolledBack.GetAsync();
+        await untouched.IncrementAsync();
+        await writer.Grains.GetGrain<ICounterGrain>("epoch-7").IncrementAsync();
+
+        await host.Host.DeactivateAsync(id => id.Key == "epoch-7", "storage rolled back");
+
+        Assert.Equal(1, await rolledBack.GetAsync());
+        Assert.Equal([DeactivationReasonCode.ApplicationRequested], host.Journal.Deactivations(rolledBack.GetGrainId()));
+        Assert.Empty(host.Journal.Deactivations(untouched.GetGrainId()));
+    }
+
+    [Fact]
     public async Task Two_hosts_writing_one_record_conflict_on_the_stale_etag()
     {
         var shared = new MemoryGrainStorage(new JsonGrainStorageSerializer());

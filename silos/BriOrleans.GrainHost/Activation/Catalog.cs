@@ -100,6 +100,18 @@ internal sealed class Catalog(
     public void Remove(ActivationData activation) =>
         _activations.TryRemove(KeyValuePair.Create(activation.GrainId, activation));
 
+    /// <summary>
+    /// Deactivates every current activation whose id matches, each after its current turn, and waits until they are
+    /// gone; the next call to one of them activates it afresh from storage.
+    /// </summary>
+    public async Task DeactivateAsync(Func<GrainId, bool> which, DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        var batch = _activations.Values.Where(a => which(a.GrainId)).ToArray();
+        foreach (var activation in batch)
+            activation.Deactivate(reason, cancellationToken);
+        await Task.WhenAll(batch.Select(a => a.Deactivated)).WaitAsync(cancellationToken);
+    }
+
     /// <summary>Refuses new calls and deactivates every activation with <c>ShuttingDown</c>, each after its current turn.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {

@@ -50,6 +50,13 @@ public sealed class Silo : IHostedService, IAsyncDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Deactivates the activations whose id matches <paramref name="which"/> (reason: application request) and waits
+    /// for them, as after storage was rolled back underneath them: their next call reads the state afresh.
+    /// </summary>
+    public Task DeactivateAsync(Func<GrainId, bool> which, string why, CancellationToken cancellationToken = default) =>
+        _catalog.DeactivateAsync(which, new DeactivationReason(DeactivationReasonCode.ApplicationRequested, why), cancellationToken);
+
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _collector?.Dispose();
