@@ -1,4 +1,4 @@
-namespace BriOrleans.Silo.Network;
+namespace BriOrleans.NodeCore.Network;
 
 /// <summary>English short names of Belt and Road countries a development network is likely to use.</summary>
 public static class CountryNames

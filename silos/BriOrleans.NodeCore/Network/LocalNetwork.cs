@@ -1,7 +1,7 @@
 using BriOrleans.Crypto;
 using BriOrleans.Ledger;
 
-namespace BriOrleans.Silo.Network;
+namespace BriOrleans.NodeCore.Network;
 
 /// <summary>
 /// A development network in one data directory: <c>genesis.json</c> and, under <c>keys/</c>, one registrar and

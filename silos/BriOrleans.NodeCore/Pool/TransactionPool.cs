@@ -1,0 +1,148 @@
+using BriOrleans.Crypto;
+using BriOrleans.Transactions;
+
+namespace BriOrleans.NodeCore.Pool;
+
+/// <summary>
+/// Transactions accepted by the API that no executed epoch has consumed yet. Per sender they are kept by nonce;
+/// a transaction is offered for a block once all lower nonces of its sender are executed or already in a block,
+/// and stays out of further blocks until its epoch executes it (then it leaves) or sends it back (nonce ahead,
+/// or its block fell beyond the epoch's execution bound). Thread-safe; every operation is O(log n) per transaction.
+/// </summary>
+public sealed class TransactionPool(int capacity)
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<Hash256, Entry> _byHash = [];
+    private readonly Dictionary<Address, SortedDictionary<ulong, Entry>> _bySender = [];
+    private readonly Dictionary<Address, ulong> _nextNonce = [];
+    private long _arrivals;
+
+    private sealed class Entry(SignedTransaction tx, long arrival)
+    {
+        public SignedTransaction Tx { get; } = tx;
+        public long Arrival { get; } = arrival;
+        public bool InBlock { get; set; }
+    }
+
+    public int Count
+    {
+        get { lock (_lock) return _byHash.Count; }
+    }
+
+    public bool Contains(Hash256 hash)
+    {
+        lock (_lock) return _byHash.ContainsKey(hash);
+    }
+
+    /// <summary>Adds a transaction whose sender's next executed nonce is <paramref name="accountNonce"/>.</summary>
+    public PoolAdmission Add(SignedTransaction tx, ulong accountNonce)
+    {
+        var from = tx.Transaction.From;
+        var nonce = tx.Transaction.Nonce;
+        lock (_lock)
+        {
+            if (_byHash.ContainsKey(tx.Hash))
+                return PoolAdmission.Duplicate;
+            var known = _nextNonce.TryGetValue(from, out var next) ? Math.Max(next, accountNonce) : accountNonce;
+            _nextNonce[from] = known;
+            if (nonce < known)
+                return PoolAdmission.NonceUsed;
+            if (!_bySender.TryGetValue(from, out var queue))
+                _bySender[from] = queue = new SortedDictionary<ulong, Entry>();
+            if (queue.ContainsKey(nonce))
+                return PoolAdmission.NonceTaken;
+            if (_byHash.Count >= capacity)
+                return PoolAdmission.Full;
+            var entry = new Entry(tx, _arrivals++);
+            queue[nonce] = entry;
+            _byHash[tx.Hash] = entry;
+            return PoolAdmission.Added;
+        }
+    }
+
+    /// <summary>Up to <paramref name="max"/> transactions ready for a block, oldest first; they are marked as in a block.</summary>
+    public IReadOnlyList<SignedTransaction> TakeForBlock(int max)
+    {
+        lock (_lock)
+        {
+            var ready = new List<Entry>();
+            foreach (var (sender, queue) in _bySender)
+            {
+                var expected = _nextNonce.GetValueOrDefault(sender);
+                foreach (var (nonce, entry) in queue)
+                {
+                    if (nonce != expected)
+                        break;
+                    if (!entry.InBlock)
+                        ready.Add(entry);
+                    expected++;
+                }
+            }
+            var taken = ready.OrderBy(e => e.Arrival).Take(max).OrderBy(e => e.Tx.Transaction.From).ThenBy(e => e.Tx.Transaction.Nonce).ToList();
+            foreach (var entry in taken)
+                entry.InBlock = true;
+            return [.. taken.Select(e => e.Tx)];
+        }
+    }
+
+    /// <summary>
+    /// An epoch executed the transactions <paramref name="consumed"/> (with or without a receipt) and sent
+    /// <paramref name="returned"/> back: the former leave the pool, the latter may go into a block again.
+    /// </summary>
+    public void OnEpochExecuted(IEnumerable<SignedTransaction> consumed, IEnumerable<Hash256> returned)
+    {
+        lock (_lock)
+        {
+            var back = returned.ToHashSet();
+            foreach (var tx in consumed)
+            {
+                if (back.Contains(tx.Hash))
+                    continue;
+                var from = tx.Transaction.From;
+                _nextNonce[from] = Math.Max(_nextNonce.GetValueOrDefault(from), tx.Transaction.Nonce + 1);
+                Remove(tx.Hash);
+            }
+            foreach (var hash in back)
+                if (_byHash.TryGetValue(hash, out var entry))
+                    entry.InBlock = false;
+            DropStale();
+        }
+    }
+
+    public IReadOnlyList<SignedTransaction> Snapshot()
+    {
+        lock (_lock) return [.. _byHash.Values.OrderBy(e => e.Arrival).Select(e => e.Tx)];
+    }
+
+    // Transactions whose nonce an executed one already used can never run.
+    private void DropStale()
+    {
+        foreach (var (sender, queue) in _bySender)
+        {
+            var next = _nextNonce.GetValueOrDefault(sender);
+            while (queue.Count > 0 && queue.First().Key < next)
+                Remove(queue.First().Value.Tx.Hash);
+        }
+    }
+
+    private void Remove(Hash256 hash)
+    {
+        if (!_byHash.Remove(hash, out var entry))
+            return;
+        var from = entry.Tx.Transaction.From;
+        var queue = _bySender[from];
+        queue.Remove(entry.Tx.Transaction.Nonce);
+        if (queue.Count == 0)
+            _bySender.Remove(from);
+    }
+}
+
+/// <summary>What the pool did with an offered transaction.</summary>
+public enum PoolAdmission
+{
+    Added,
+    Duplicate,
+    NonceUsed,
+    NonceTaken,
+    Full,
+}
