@@ -35,3 +35,6 @@ public sealed record BlockView(BlockHeader Header, Hash256 Id, string? Signature
 
 /// <summary>The result of executing one epoch: its committed record, its receipts, and transactions to return to the pool.</summary>
 public sealed record EpochExecution(EpochRecord Record, IReadOnlyList<Receipt> Receipts, IReadOnlyList<Hash256> ReturnedToPool);
+
+/// <summary>Counts over all committed epochs.</summary>
+public sealed record LedgerTotals(long ExecutedTransactions, long FailedTransactions);

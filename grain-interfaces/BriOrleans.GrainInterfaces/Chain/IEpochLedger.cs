@@ -26,4 +26,7 @@ public interface IEpochLedger
     Task<EpochRecord?> GetAsync(ulong epoch);
 
     Task<Receipt?> GetReceiptAsync(Crypto.Hash256 transactionHash);
+
+    /// <summary>Transactions executed and failed over all committed epochs.</summary>
+    Task<LedgerTotals> TotalsAsync();
 }

@@ -1,0 +1,15 @@
+namespace BriOrleans.Node.Api;
+
+/// <summary>The API's one error shape: <c>{"error":{"code":"…","message":"…"}}</c> with a stable code.</summary>
+public static class ApiError
+{
+    public const string NotFound = "not_found";
+    public const string BadParameter = "bad_parameter";
+
+    public static IResult Of(int status, string code, string message) =>
+        Results.Json(new { error = new { code, message } }, ApiJson.Options, statusCode: status);
+
+    public static IResult NotFoundResult(string what) => Of(StatusCodes.Status404NotFound, NotFound, $"{what} is not known to this node");
+
+    public static IResult BadParameterResult(string message) => Of(StatusCodes.Status400BadRequest, BadParameter, message);
+}

@@ -1,0 +1,46 @@
+using BriOrleans.Chain;
+using BriOrleans.Crypto;
+using BriOrleans.NodeCore.Admission;
+using BriOrleans.NodeCore.Pool;
+
+namespace BriOrleans.Node.Api;
+
+/// <summary><c>POST /v1/transactions</c> and <c>GET /v1/transactions/{hash}</c>.</summary>
+public static class TransactionEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapPost("/v1/transactions", SubmitAsync);
+        api.MapGet("/v1/transactions/{hash}", GetAsync);
+    }
+
+    private static async Task<IResult> SubmitAsync(HttpRequest request, TransactionAdmission admission)
+    {
+        // Read one byte past the limit so an oversized body is recognised without reading all of it.
+        var body = new MemoryStream();
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer)) > 0)
+        {
+            body.Write(buffer, 0, read);
+            if (body.Length > admission.MaxBodyBytes)
+                return ApiError.Of(StatusCodes.Status413PayloadTooLarge, AdmissionErrors.BodyTooLarge,
+                    $"the body is over {admission.MaxBodyBytes} bytes");
+        }
+        var result = await admission.AdmitAsync(body.GetBuffer().AsMemory(0, (int)body.Length));
+        return result.Accepted
+            ? Results.Json(new { hash = result.Hash }, ApiJson.Options, statusCode: StatusCodes.Status202Accepted)
+            : ApiError.Of(AdmissionErrors.StatusOf(result.ErrorCode), result.ErrorCode, result.Message);
+    }
+
+    private static async Task<IResult> GetAsync(string hash, IEpochLedger ledger, TransactionPool pool)
+    {
+        if (!Hash256.TryParse(hash, out var id))
+            return ApiError.BadParameterResult("a transaction hash is 0x followed by 64 hex digits");
+        if (await ledger.GetReceiptAsync(id) is { } receipt)
+            return Results.Json(new { status = receipt.Status, receipt }, ApiJson.Options);
+        return pool.Contains(id)
+            ? Results.Json(new { status = "pending", receipt = (object?)null }, ApiJson.Options)
+            : ApiError.NotFoundResult($"transaction {id}");
+    }
+}
