@@ -47,6 +47,7 @@ internal sealed class PostgresDialect(NpgsqlDataSource dataSource) : SqlDialect
             ColumnType.Text => NpgsqlDbType.Text,
             _ => NpgsqlDbType.Bytea,
         }).ToArray();
+        // COPY joins the transaction open on the connection; Npgsql takes no transaction argument for it.
         var copy = $"COPY {rows.Table} ({string.Join(", ", rows.Columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)";
         await using var importer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(copy, cancellationToken);
         foreach (var row in rows.Rows)

@@ -35,6 +35,17 @@ internal static class GrainStateTable
         return rows;
     }
 
+    /// <summary>Deletes the rows no rollback to <paramref name="epoch"/> or later can need: those a later row at or before it supersedes.</summary>
+    public static Task DeleteSupersededAsync(LedgerTransaction transaction, ulong epoch, CancellationToken cancellationToken) =>
+        transaction.ExecuteAsync(
+            """
+            DELETE FROM grain_states WHERE epoch < @epoch AND EXISTS (
+              SELECT 1 FROM grain_states later
+              WHERE later.grain_type = grain_states.grain_type AND later.grain_key = grain_states.grain_key
+                AND later.state_name = grain_states.state_name AND later.epoch > grain_states.epoch AND later.epoch <= @epoch)
+            """,
+            cancellationToken, ("epoch", DbValues.Ordered(epoch, "epoch")));
+
     public static Task DeleteAfterAsync(LedgerTransaction transaction, ulong epoch, CancellationToken cancellationToken) =>
         transaction.ExecuteAsync("DELETE FROM grain_states WHERE epoch > @epoch", cancellationToken, ("epoch", DbValues.Ordered(epoch, "epoch")));
 }

@@ -30,6 +30,13 @@ public interface ILedgerStore : IAsyncDisposable
     /// <summary>Removes every epoch after <paramref name="epoch"/> in one transaction: state reads as it was right after it.</summary>
     Task RollbackToEpochAsync(ulong epoch, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Finality: forgets what only a rollback below <paramref name="epoch"/> would need (older state-tree versions and
+    /// superseded grain-state rows), so storage stops growing with history; rollback below it is refused from then on.
+    /// Epochs, receipts and blocks are kept.
+    /// </summary>
+    Task PruneBeforeAsync(ulong epoch, CancellationToken cancellationToken = default);
+
     Task<Receipt?> GetReceiptAsync(Hash256 transactionHash, CancellationToken cancellationToken = default);
 
     /// <summary>The blocks carrying a transaction in executed epochs (several when concurrent blocks repeat it).</summary>

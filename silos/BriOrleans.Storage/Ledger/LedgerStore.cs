@@ -187,6 +187,27 @@ public sealed class LedgerStore : ILedgerStore
             GrainStorage.RolledBack(epoch);
         });
 
+    public async Task PruneBeforeAsync(ulong epoch, CancellationToken cancellationToken = default) =>
+        await WriteAsync(async () =>
+        {
+            ulong? executed;
+            lock (_gate)
+                executed = _executedEpoch;
+            if (executed is not { } latest || epoch > latest)
+                throw new ArgumentException(
+                    $"cannot prune before epoch {epoch}: the executed epoch is {executed?.ToString(CultureInfo.InvariantCulture) ?? "none"}", nameof(epoch));
+            if (epoch <= StateNodes.OldestVersion)
+                return;
+            ulong? oldest;
+            await using (var transaction = await _database.BeginAsync(cancellationToken))
+            {
+                await GrainStateTable.DeleteSupersededAsync(transaction, epoch, cancellationToken);
+                oldest = await DatabaseStateNodeStore.DeleteVersionsBeforeAsync(transaction, epoch, cancellationToken);
+                await transaction.CommitAsync();
+            }
+            StateNodes.RemovedBefore(epoch, oldest);
+        });
+
     public Task<Receipt?> GetReceiptAsync(Hash256 transactionHash, CancellationToken cancellationToken = default) =>
         ReceiptTable.GetAsync(_database, transactionHash, cancellationToken);
 

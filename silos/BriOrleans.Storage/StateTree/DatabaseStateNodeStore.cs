@@ -114,22 +114,10 @@ public sealed class DatabaseStateNodeStore : IStateNodeStore, IAsyncDisposable
 
     public async Task RemoveVersionsBeforeAsync(ulong version, CancellationToken cancellationToken)
     {
-        var v = DbValues.Ordered(version, "version");
         await using var transaction = await _database.BeginAsync(cancellationToken);
-        await transaction.ExecuteAsync(
-            "DELETE FROM state_nodes WHERE (version, depth, prefix) IN (SELECT version, depth, prefix FROM state_stale_nodes WHERE stale_since <= @v)",
-            cancellationToken, ("v", v));
-        await transaction.ExecuteAsync("DELETE FROM state_stale_nodes WHERE stale_since <= @v", cancellationToken, ("v", v));
-        await transaction.ExecuteAsync("DELETE FROM state_roots WHERE version < @v", cancellationToken, ("v", v));
-        var retained = (await transaction.QueryAsync(RetainedVersionsSql, ReadRetainedVersions, cancellationToken))[0];
+        var oldest = await DeleteVersionsBeforeAsync(transaction, version, cancellationToken);
         await transaction.CommitAsync();
-        // Pruned nodes are unreachable from every retained root and their keys are never written again, so
-        // cached copies are only dead weight that the cache's own eviction clears.
-        lock (_gate)
-        {
-            (_oldest, _latest) = retained;
-            _roots.RemoveWhere(r => r < version);
-        }
+        RemovedBefore(version, oldest);
     }
 
     /// <summary>Refuses a batch that was not computed on the latest stored version, before any transaction starts.</summary>
@@ -198,6 +186,30 @@ public sealed class DatabaseStateNodeStore : IStateNodeStore, IAsyncDisposable
             // Re-execution writes these keys again with other contents: no copy of them may survive.
             _nodes.RemoveWhere(key => key.Version > version);
             _roots.RemoveWhere(v => v > version);
+        }
+    }
+
+    /// <summary>Deletes the versions before <paramref name="version"/> and the nodes stale since it or earlier; returns the oldest version left.</summary>
+    internal static async Task<ulong?> DeleteVersionsBeforeAsync(LedgerTransaction transaction, ulong version, CancellationToken cancellationToken)
+    {
+        var v = DbValues.Ordered(version, "version");
+        await transaction.ExecuteAsync(
+            "DELETE FROM state_nodes WHERE (version, depth, prefix) IN (SELECT version, depth, prefix FROM state_stale_nodes WHERE stale_since <= @v)",
+            cancellationToken, ("v", v));
+        await transaction.ExecuteAsync("DELETE FROM state_stale_nodes WHERE stale_since <= @v", cancellationToken, ("v", v));
+        await transaction.ExecuteAsync("DELETE FROM state_roots WHERE version < @v", cancellationToken, ("v", v));
+        return (await transaction.QueryAsync(RetainedVersionsSql, ReadRetainedVersions, cancellationToken))[0].Oldest;
+    }
+
+    /// <summary>After the transaction that deleted the versions before <paramref name="version"/> committed.</summary>
+    internal void RemovedBefore(ulong version, ulong? oldest)
+    {
+        // Pruned nodes are unreachable from every retained root and their keys are never written again, so
+        // cached copies are only dead weight that the cache's own eviction clears.
+        lock (_gate)
+        {
+            _oldest = oldest;
+            _roots.RemoveWhere(r => r < version);
         }
     }
 
