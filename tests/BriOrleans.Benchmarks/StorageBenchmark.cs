@@ -62,11 +62,10 @@ internal static class StorageBenchmark
         var commitTime = TimeSpan.Zero;
         var executeTime = TimeSpan.Zero;
         long rows = 0;
-        var nextGrain = 0;
         for (ulong epoch = 0; epoch < WarmUpEpochs + MeasuredEpochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
-            var commit = await ExecuteAsync(store, tree, epoch, ref nextGrain);
+            var commit = await StageAsync(store, tree, epoch);
             var executed = clock.Elapsed;
             clock.Restart();
             await store.CommitEpochAsync(commit);
@@ -86,19 +85,13 @@ internal static class StorageBenchmark
         1 + commit.Receipts.Count + commit.Transactions.Count + commit.StateWrites.Count
         + 1 + commit.StateBatch.NewNodes.Count + commit.StateBatch.StaleNodes.Count + 1;
 
-    private static Task<EpochCommit> ExecuteAsync(LedgerStore store, StateTree tree, ulong epoch, ref int nextGrain)
-    {
-        // Half the writes update the records of the previous epoch's new grains, half create records.
-        var first = nextGrain;
-        nextGrain += Writes / 2;
-        return StageAsync(store, tree, epoch, Math.Max(0, first - Writes / 2), first);
-    }
-
-    private static async Task<EpochCommit> StageAsync(LedgerStore store, StateTree tree, ulong epoch, int updatesFrom, int newFrom)
+    // Epoch e creates the records of grains e*1000 .. e*1000+999 and updates those the epoch before created.
+    private static async Task<EpochCommit> StageAsync(LedgerStore store, StateTree tree, ulong epoch)
     {
         var storage = store.GrainStorage;
         storage.BeginEpoch(epoch);
-        var grains = Enumerable.Range(updatesFrom, newFrom - updatesFrom).Concat(Enumerable.Range(newFrom, Writes / 2));
+        var created = (int)epoch * (Writes / 2);
+        var grains = Enumerable.Range(Math.Max(0, created - Writes / 2), Math.Min(created, Writes / 2)).Concat(Enumerable.Range(created, Writes / 2));
         foreach (var i in grains)
         {
             var id = GrainId.Create("account", i);

@@ -96,6 +96,29 @@ public class GrainStorageTests
     }
 
     [Theory, Providers]
+    public async Task An_activation_holding_a_rolled_back_write_cannot_write_over_the_restored_record(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        await using var store = await test.OpenStoreAsync();
+        var runner = new EpochRunner(store);
+        await runner.ExecuteAsync(0, [new(Shipment, 1)]);
+        var activation = new GrainState<CounterState>(new CounterState());
+        await runner.ExecuteAsync(1, async storage =>
+        {
+            await storage.ReadStateAsync("state", Shipment, activation);
+            activation.State.Value = 2;
+            await storage.WriteStateAsync("state", Shipment, activation);
+        });
+
+        await store.RollbackToEpochAsync(0);
+        store.GrainStorage.BeginEpoch(1);
+        activation.State.Value = 3;
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => store.GrainStorage.WriteStateAsync("state", Shipment, activation));
+        Assert.Equal(1, (await ReadAsync(store.GrainStorage, Shipment)).State.Value);
+    }
+
+    [Theory, Providers]
     public async Task Staged_state_is_read_before_commit_and_an_abandoned_epoch_leaves_the_committed_state(string provider)
     {
         await using var test = await TestDatabase.CreateAsync(provider);

@@ -30,6 +30,12 @@ public class StorageAddressTests
         Assert.Null(settings.Password);
     }
 
+    [Fact]
+    public void An_ipv6_host_loses_its_url_brackets()
+    {
+        Assert.Equal("::1", new NpgsqlConnectionStringBuilder(PostgresUrl.ToConnectionString("postgres://bri@[::1]:55432/ledger")).Host);
+    }
+
     [Theory]
     [InlineData("postgres://bri@host:5432/", "must end in /database")]
     [InlineData("postgres://bri@host/db?pool=9", "unknown parameter 'pool'")]

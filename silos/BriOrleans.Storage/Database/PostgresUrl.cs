@@ -26,7 +26,8 @@ public static class PostgresUrl
             throw new FormatException("the PostgreSQL URL must end in /database, one name after the host");
         var settings = new NpgsqlConnectionStringBuilder
         {
-            Host = uri.IdnHost,
+            // An IPv6 literal without its URL brackets: Npgsql reads the bare address.
+            Host = uri.HostNameType == UriHostNameType.IPv6 ? uri.DnsSafeHost : uri.IdnHost,
             Port = uri.IsDefaultPort || uri.Port < 0 ? 5432 : uri.Port,
             Database = database,
         };
