@@ -14,6 +14,11 @@ public static class BriCli
         root.Subcommands.Add(KeysCommands.Create());
         root.Subcommands.Add(TypedDataCommands.CreateSign());
         root.Subcommands.Add(TypedDataCommands.CreateVerify());
+        root.Subcommands.Add(TxCommands.Create());
+        root.Subcommands.Add(ShowCommand.Create());
+        root.Subcommands.Add(DocumentCommands.Create());
+        root.Subcommands.Add(TailCommand.Create());
+        root.Subcommands.Add(Bench.BenchCommand.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
