@@ -34,6 +34,20 @@ public sealed class TransactionPool(int capacity)
         lock (_lock) return _byHash.ContainsKey(hash);
     }
 
+    /// <summary>The nonce a new transaction of <paramref name="sender"/> should carry, counting its pending ones.</summary>
+    public ulong PendingNonceOf(Address sender, ulong accountNonce)
+    {
+        lock (_lock)
+        {
+            var next = Math.Max(accountNonce, _nextNonce.GetValueOrDefault(sender));
+            if (_bySender.TryGetValue(sender, out var queue))
+                foreach (var nonce in queue.Keys)
+                    if (nonce == next)
+                        next++;
+            return next;
+        }
+    }
+
     /// <summary>Adds a transaction whose sender's next executed nonce is <paramref name="accountNonce"/>.</summary>
     public PoolAdmission Add(SignedTransaction tx, ulong accountNonce)
     {
