@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using BriOrleans.CanonicalEncoding;
 
 namespace BriOrleans.Sdk.Api;
@@ -14,7 +15,11 @@ public static class NodeJson
 
     private static JsonSerializerOptions Create(bool indented)
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = indented };
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            WriteIndented = indented,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+        };
         options.Converters.Add(new AddressJsonConverter());
         options.Converters.Add(new Hash256JsonConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
