@@ -26,7 +26,8 @@ public static class BriCli
         root.Subcommands.Add(TailCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
 
-        var parsed = root.Parse(args);
+        // No response files: '@file.json' is how --json names a file of fields.
+        var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)
