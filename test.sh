@@ -9,6 +9,15 @@ started=$(date +%s)
 echo "== build"
 dotnet build BriOrleans.sln -c Release -nologo -clp:ErrorsOnly -v:q
 
+# The storage tests run against PostgreSQL too: a throwaway server for this run, unless one is given.
+if [ -z "${BRI_TEST_POSTGRES:-}" ]; then
+  pg_dir="$(mktemp -d)"
+  trap './scripts/postgres.sh stop "$pg_dir"' EXIT
+  echo "== postgres"
+  BRI_TEST_POSTGRES="$(./scripts/postgres.sh start "$pg_dir")"
+  export BRI_TEST_POSTGRES
+fi
+
 status=0
 for proj in tests/*.Tests/*.Tests.csproj; do
   echo "== test ${proj%/*}"

@@ -10,8 +10,11 @@ switch (args.FirstOrDefault())
     case "state-tree":
         StateTreeBenchmark.Run();
         return 0;
+    case "storage":
+        StorageBenchmark.Run();
+        return 0;
     default:
         Console.Error.WriteLine("usage: dotnet run -c Release --project tests/BriOrleans.Benchmarks -- <benchmark>");
-        Console.Error.WriteLine("benchmarks: secp256k1, treegraph-insert, state-tree");
+        Console.Error.WriteLine("benchmarks: secp256k1, treegraph-insert, state-tree, storage");
         return 2;
 }

@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace BriOrleans.Storage;
+
+/// <summary>A grain-state record's identity: its grain and the name of the state within it.</summary>
+internal readonly record struct GrainStateRecordKey(GrainId GrainId, string StateName);
+
+/// <summary>A committed grain-state record: its payload and ETag, both null when there is no record (never written, or cleared).</summary>
+internal sealed record CommittedGrainState(byte[]? Payload, string? ETag)
+{
+    public static readonly CommittedGrainState None = new(null, null);
+}
+
+/// <summary>The grain_states table: one row per record per epoch that changed it, the latest row being the record now.</summary>
+internal static class GrainStateTable
+{
+    public static async Task<CommittedGrainState> LoadLatestAsync(LedgerDatabase database, GrainStateRecordKey key, CancellationToken cancellationToken)
+    {
+        var rows = await database.QueryAsync(
+            "SELECT etag, payload FROM grain_states WHERE grain_type = @type AND grain_key = @key AND state_name = @name ORDER BY epoch DESC LIMIT 1",
+            r => r.IsDBNull(1) ? CommittedGrainState.None : new CommittedGrainState(r.Bytes(1), r.GetInt64(0).ToString(CultureInfo.InvariantCulture)),
+            cancellationToken,
+            ("type", key.GrainId.Type), ("key", key.GrainId.Key), ("name", key.StateName));
+        return rows.Count == 0 ? CommittedGrainState.None : rows[0];
+    }
+
+    public static RowSet Rows(ulong epoch, IEnumerable<GrainStateWrite> writes)
+    {
+        var rows = new RowSet("grain_states",
+            new("grain_type", ColumnType.Text), new("grain_key", ColumnType.Text), new("state_name", ColumnType.Text),
+            new("epoch", ColumnType.Integer), new("etag", ColumnType.Integer), new("payload", ColumnType.Blob));
+        var number = DbValues.Ordered(epoch, "epoch");
+        foreach (var write in writes)
+            rows.Add(write.GrainId.Type, write.GrainId.Key, write.StateName, number, write.ETag, write.Payload);
+        return rows;
+    }
+
+    /// <summary>Deletes the rows no rollback to <paramref name="epoch"/> or later can need: those a later row at or before it supersedes.</summary>
+    public static Task DeleteSupersededAsync(LedgerTransaction transaction, ulong epoch, CancellationToken cancellationToken) =>
+        transaction.ExecuteAsync(
+            """
+            DELETE FROM grain_states WHERE epoch < @epoch AND EXISTS (
+              SELECT 1 FROM grain_states later
+              WHERE later.grain_type = grain_states.grain_type AND later.grain_key = grain_states.grain_key
+                AND later.state_name = grain_states.state_name AND later.epoch > grain_states.epoch AND later.epoch <= @epoch)
+            """,
+            cancellationToken, ("epoch", DbValues.Ordered(epoch, "epoch")));
+
+    public static Task DeleteAfterAsync(LedgerTransaction transaction, ulong epoch, CancellationToken cancellationToken) =>
+        transaction.ExecuteAsync("DELETE FROM grain_states WHERE epoch > @epoch", cancellationToken, ("epoch", DbValues.Ordered(epoch, "epoch")));
+}

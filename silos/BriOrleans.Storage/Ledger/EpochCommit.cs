@@ -1,0 +1,41 @@
+using BriOrleans.Grains.State;
+using BriOrleans.Ledger;
+
+namespace BriOrleans.Storage;
+
+/// <summary>
+/// Everything the execution of one epoch produced, written by <see cref="ILedgerStore.CommitEpochAsync"/> in one
+/// database transaction: the epoch record, its receipts in execution order, the grain-state writes staged during
+/// it (<see cref="LedgerGrainStorage.TakeStagedWrites"/>), the state tree's new version (numbered like the epoch)
+/// and where each of its transactions sits in its blocks.
+/// </summary>
+public sealed record EpochCommit(
+    EpochRecord Epoch,
+    IReadOnlyList<Receipt> Receipts,
+    IReadOnlyList<GrainStateWrite> StateWrites,
+    StateTreeBatch StateBatch,
+    IReadOnlyList<TransactionPlacement> Transactions)
+{
+    /// <summary>Everything inconsistent within the commit (a misuse by its producer); empty when it is sound.</summary>
+    public IEnumerable<string> Problems()
+    {
+        var number = Epoch.Number;
+        if (StateBatch.Version != number)
+            yield return $"the state batch is version {StateBatch.Version}, not the epoch's number {number}";
+        if (StateBatch.RootHash != Epoch.StateRoot)
+            yield return $"the epoch's state root {Epoch.StateRoot} is not the state batch's root {StateBatch.RootHash}";
+        for (var i = 0; i < Receipts.Count; i++)
+        {
+            if (Receipts[i].Epoch != number)
+                yield return $"receipt {Receipts[i].TransactionHash} names epoch {Receipts[i].Epoch}, not {number}";
+            if (i > 0 && Receipts[i].Position <= Receipts[i - 1].Position)
+                yield return $"receipt {Receipts[i].TransactionHash} at position {Receipts[i].Position} does not follow position {Receipts[i - 1].Position}";
+        }
+        var executed = Receipts.Count(r => r.Status == TransactionStatus.Executed);
+        if (executed != Epoch.ExecutedTransactions || Receipts.Count - executed != Epoch.FailedTransactions)
+            yield return $"the epoch counts {Epoch.ExecutedTransactions} executed and {Epoch.FailedTransactions} failed transactions " +
+                         $"but its receipts hold {executed} and {Receipts.Count - executed}";
+        if (Receipt.RootOf(Receipts) != Epoch.ReceiptsRoot)
+            yield return $"the epoch's receipts root {Epoch.ReceiptsRoot} is not the root of its receipts";
+    }
+}

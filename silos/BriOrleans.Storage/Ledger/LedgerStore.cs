@@ -1,0 +1,312 @@
+using System.Globalization;
+using BriOrleans.Crypto;
+using BriOrleans.Ledger;
+
+namespace BriOrleans.Storage;
+
+/// <summary>
+/// <see cref="ILedgerStore"/> over a <see cref="LedgerDatabase"/>. Writes take turns behind one gate and each is one
+/// database transaction; the memory (executed epoch, counts, node and grain-state caches) follows the database
+/// only after a commit, so a failed write leaves the store exactly as it was. Counts are kept in memory from open,
+/// so a status page never scans a table.
+/// </summary>
+public sealed class LedgerStore : ILedgerStore
+{
+    private readonly LedgerDatabase _database;
+    private readonly ulong _chainId;
+    private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly Lock _gate = new();
+    private ulong? _executedEpoch;
+    private long _blocks;
+    private long _executedTransactions;
+    private long _failedTransactions;
+    private long _pending;
+    private long _etagHighWater;
+    private bool _disposed;
+
+    private LedgerStore(LedgerDatabase database, ulong chainId, DatabaseStateNodeStore stateNodes, LedgerGrainStorage grainStorage)
+    {
+        _database = database;
+        _chainId = chainId;
+        StateNodes = stateNodes;
+        GrainStorage = grainStorage;
+    }
+
+    public LedgerGrainStorage GrainStorage { get; }
+
+    public DatabaseStateNodeStore StateNodes { get; }
+
+    /// <summary>Where the data lives, for logs and the status page.</summary>
+    public string Location => $"{_database.Provider} {_database.Location}";
+
+    /// <summary>Opens the database <paramref name="storage"/> names (see <see cref="LedgerDatabase.OpenAsync"/>) and the store on it.</summary>
+    public static async Task<LedgerStore> OpenAsync(
+        string storage, string dataDirectory, ulong chainId, LedgerStoreOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var database = await LedgerDatabase.OpenAsync(storage, dataDirectory, cancellationToken);
+        try
+        {
+            return await OpenAsync(database, chainId, options, cancellationToken);
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Opens the store on a database it then owns; a database of another chain is refused.</summary>
+    public static async Task<LedgerStore> OpenAsync(
+        LedgerDatabase database, ulong chainId, LedgerStoreOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        options ??= new LedgerStoreOptions();
+        long etagHighWater;
+        (ulong? Executed, long ExecutedTransactions, long FailedTransactions) totals;
+        long blocks, pending;
+        await using (var transaction = await database.BeginAsync(cancellationToken))
+        {
+            var chain = chainId.ToString(CultureInfo.InvariantCulture);
+            var recorded = await MetaTable.GetAsync(transaction, MetaTable.ChainId, cancellationToken);
+            if (recorded is null)
+                await MetaTable.SetAsync(transaction, MetaTable.ChainId, chain, cancellationToken);
+            else if (recorded != chain)
+                throw new InvalidOperationException($"the {database.Provider} database at {database.Location} belongs to chain {recorded}, not {chain}");
+            etagHighWater = long.Parse(await MetaTable.GetAsync(transaction, MetaTable.EtagHighWater, cancellationToken) ?? "0", CultureInfo.InvariantCulture);
+            totals = await EpochTable.TotalsAsync(transaction, cancellationToken);
+            blocks = (await transaction.QueryAsync("SELECT COUNT(*) FROM blocks", r => r.GetInt64(0), cancellationToken))[0];
+            pending = (await transaction.QueryAsync("SELECT COUNT(*) FROM pending_transactions", r => r.GetInt64(0), cancellationToken))[0];
+            await transaction.CommitAsync();
+        }
+        var stateNodes = await DatabaseStateNodeStore.OpenAsync(database, options.NodeCacheCapacity, cancellationToken);
+        var grainStorage = new LedgerGrainStorage(database, options.Serializer, options.GrainStateCacheCapacity, totals.Executed, etagHighWater);
+        return new LedgerStore(database, chainId, stateNodes, grainStorage)
+        {
+            _executedEpoch = totals.Executed,
+            _executedTransactions = totals.ExecutedTransactions,
+            _failedTransactions = totals.FailedTransactions,
+            _blocks = blocks,
+            _pending = pending,
+            _etagHighWater = etagHighWater,
+        };
+    }
+
+    public async Task SaveBlockAsync(Block block, long arrivalIndex, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        ArgumentOutOfRangeException.ThrowIfNegative(arrivalIndex);
+        if (block.Header.ChainId != _chainId)
+            throw new ArgumentException($"block {block.Id} belongs to chain {block.Header.ChainId}, not {_chainId}", nameof(block));
+        await WriteAsync(async () =>
+        {
+            bool inserted;
+            await using (var transaction = await _database.BeginAsync(cancellationToken))
+            {
+                inserted = await BlockTable.InsertAsync(transaction, block, arrivalIndex, cancellationToken);
+                await transaction.CommitAsync();
+            }
+            if (inserted)
+                lock (_gate)
+                    _blocks++;
+        });
+    }
+
+    public IAsyncEnumerable<StoredBlock> LoadBlocksAsync(CancellationToken cancellationToken = default) =>
+        BlockTable.StreamAsync(_database, _chainId, cancellationToken);
+
+    public Task<Block?> GetBlockAsync(Hash256 id, CancellationToken cancellationToken = default) =>
+        BlockTable.GetAsync(_database, id, _chainId, cancellationToken);
+
+    public async Task CommitEpochAsync(EpochCommit commit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        var number = commit.Epoch.Number;
+        var problems = commit.Problems().ToList();
+        if (problems.Count > 0)
+            throw new ArgumentException($"epoch {number} cannot be committed: {string.Join("; ", problems)}", nameof(commit));
+        await WriteAsync(async () =>
+        {
+            var next = NextEpoch();
+            if (number != next)
+                throw new InvalidOperationException($"epoch {number} cannot be committed: the next epoch to commit is {next}");
+            GrainStorage.CheckCanCommit(number);
+            StateNodes.CheckFollowsLatest(commit.StateBatch);
+            var etagHighWater = commit.StateWrites.Select(w => w.ETag).Append(GrainStorage.LastEtag).Append(_etagHighWater).Max();
+            await using (var transaction = await _database.BeginAsync(cancellationToken))
+            {
+                await transaction.InsertRowsAsync(EpochTable.Rows(commit.Epoch), cancellationToken);
+                await transaction.InsertRowsAsync(ReceiptTable.Rows(commit.Receipts), cancellationToken);
+                await transaction.InsertRowsAsync(TransactionTable.Rows(number, commit.Transactions), cancellationToken);
+                await transaction.InsertRowsAsync(GrainStateTable.Rows(number, commit.StateWrites), cancellationToken);
+                await StateNodes.WriteRowsAsync(transaction, commit.StateBatch, cancellationToken);
+                await MetaTable.SetAsync(transaction, MetaTable.EtagHighWater, etagHighWater.ToString(CultureInfo.InvariantCulture), cancellationToken);
+                await transaction.CommitAsync();
+            }
+            lock (_gate)
+            {
+                _executedEpoch = number;
+                _executedTransactions += commit.Epoch.ExecutedTransactions;
+                _failedTransactions += commit.Epoch.FailedTransactions;
+                _etagHighWater = etagHighWater;
+            }
+            StateNodes.Applied(commit.StateBatch);
+            GrainStorage.Committed(number, commit.StateWrites);
+        });
+    }
+
+    public async Task RollbackToEpochAsync(ulong epoch, CancellationToken cancellationToken = default) =>
+        await WriteAsync(async () =>
+        {
+            ulong? executed;
+            lock (_gate)
+                executed = _executedEpoch;
+            if (executed is not { } latest || epoch > latest)
+                throw new ArgumentException(
+                    $"cannot roll back to epoch {epoch}: the executed epoch is {executed?.ToString(CultureInfo.InvariantCulture) ?? "none"}", nameof(epoch));
+            if (epoch == latest)
+                return;
+            GrainStorage.CheckIdle();
+            if (StateNodes.GetRoot(epoch) is null)
+                throw new ArgumentException(
+                    $"cannot roll back to epoch {epoch}: its state is no longer retained (oldest retained: {StateNodes.OldestVersion})", nameof(epoch));
+            (ulong? Executed, long ExecutedTransactions, long FailedTransactions) totals;
+            (ulong? Oldest, ulong? Latest) retained;
+            await using (var transaction = await _database.BeginAsync(cancellationToken))
+            {
+                await ReceiptTable.DeleteAfterAsync(transaction, epoch, cancellationToken);
+                await TransactionTable.DeleteAfterAsync(transaction, epoch, cancellationToken);
+                await GrainStateTable.DeleteAfterAsync(transaction, epoch, cancellationToken);
+                await EpochTable.DeleteAfterAsync(transaction, epoch, cancellationToken);
+                retained = await DatabaseStateNodeStore.DeleteVersionsAfterAsync(transaction, epoch, cancellationToken);
+                totals = await EpochTable.TotalsAsync(transaction, cancellationToken);
+                await transaction.CommitAsync();
+            }
+            lock (_gate)
+                (_executedEpoch, _executedTransactions, _failedTransactions) = totals;
+            StateNodes.RemovedAfter(epoch, retained);
+            GrainStorage.RolledBack(epoch);
+        });
+
+    public async Task PruneBeforeAsync(ulong epoch, CancellationToken cancellationToken = default) =>
+        await WriteAsync(async () =>
+        {
+            ulong? executed;
+            lock (_gate)
+                executed = _executedEpoch;
+            if (executed is not { } latest || epoch > latest)
+                throw new ArgumentException(
+                    $"cannot prune before epoch {epoch}: the executed epoch is {executed?.ToString(CultureInfo.InvariantCulture) ?? "none"}", nameof(epoch));
+            if (epoch <= StateNodes.OldestVersion)
+                return;
+            ulong? oldest;
+            await using (var transaction = await _database.BeginAsync(cancellationToken))
+            {
+                await GrainStateTable.DeleteSupersededAsync(transaction, epoch, cancellationToken);
+                oldest = await DatabaseStateNodeStore.DeleteVersionsBeforeAsync(transaction, epoch, cancellationToken);
+                await transaction.CommitAsync();
+            }
+            StateNodes.RemovedBefore(epoch, oldest);
+        });
+
+    public Task<Receipt?> GetReceiptAsync(Hash256 transactionHash, CancellationToken cancellationToken = default) =>
+        ReceiptTable.GetAsync(_database, transactionHash, cancellationToken);
+
+    public async Task<IReadOnlyList<TransactionLocation>> GetTransactionLocationsAsync(Hash256 transactionHash, CancellationToken cancellationToken = default) =>
+        await TransactionTable.LocationsAsync(_database, transactionHash, cancellationToken);
+
+    public async Task<StoredEpoch?> GetEpochAsync(ulong number, CancellationToken cancellationToken = default)
+    {
+        if (await EpochTable.GetAsync(_database, number, cancellationToken) is not { } record)
+            return null;
+        var hashes = await ReceiptTable.HashesOfEpochAsync(_database, number, cancellationToken);
+        return new StoredEpoch(record, hashes.Select(h => h.Transaction).ToList(), hashes.Select(h => h.Receipt).ToList());
+    }
+
+    public Task<ulong?> LatestExecutedEpochAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+            return Task.FromResult(_executedEpoch);
+    }
+
+    public Task<LedgerCounts> GetCountsAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+            return Task.FromResult(new LedgerCounts(_blocks, _executedEpoch, _executedTransactions, _failedTransactions, _pending));
+    }
+
+    public async Task SavePendingAsync(IReadOnlyList<(Hash256 Hash, byte[] Encoded)> transactions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transactions);
+        if (transactions.Count == 0)
+            return;
+        await WriteAsync(async () =>
+        {
+            int added;
+            await using (var transaction = await _database.BeginAsync(cancellationToken))
+            {
+                added = await PendingTable.InsertAsync(transaction, transactions, cancellationToken);
+                await transaction.CommitAsync();
+            }
+            lock (_gate)
+                _pending += added;
+        });
+    }
+
+    public async Task RemovePendingAsync(IEnumerable<Hash256> hashes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(hashes);
+        var list = hashes.ToList();
+        if (list.Count == 0)
+            return;
+        await WriteAsync(async () =>
+        {
+            int removed;
+            await using (var transaction = await _database.BeginAsync(cancellationToken))
+            {
+                removed = await PendingTable.DeleteAsync(transaction, list, cancellationToken);
+                await transaction.CommitAsync();
+            }
+            lock (_gate)
+                _pending -= removed;
+        });
+    }
+
+    public async Task<IReadOnlyList<(Hash256 Hash, byte[] Encoded)>> LoadPendingAsync(CancellationToken cancellationToken = default) =>
+        await PendingTable.LoadAsync(_database, cancellationToken);
+
+    private ulong NextEpoch()
+    {
+        lock (_gate)
+            return _executedEpoch is { } executed ? executed + 1 : 0;
+    }
+
+    private async Task WriteAsync(Func<Task> write)
+    {
+        await _writer.WaitAsync();
+        try
+        {
+            await write();
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.WaitAsync();
+        try
+        {
+            if (_disposed)
+                return;
+            _disposed = true;
+            await StateNodes.DisposeAsync();
+            await _database.DisposeAsync();
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+}

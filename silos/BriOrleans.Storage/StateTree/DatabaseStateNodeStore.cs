@@ -1,0 +1,247 @@
+using System.Data.Common;
+using System.Globalization;
+using BriOrleans.Crypto;
+using BriOrleans.Grains.State;
+
+namespace BriOrleans.Storage;
+
+/// <summary>
+/// The state tree's versions in the ledger database (tables state_roots, state_nodes, state_stale_nodes), with the
+/// most recently used nodes cached: a tree update reads the nodes on its paths, which recent epochs wrote. The
+/// <see cref="LedgerStore"/> writes a version in its epoch's transaction and rolls versions back in its rollback's;
+/// the synchronous <see cref="IStateNodeStore"/> methods run in transactions of their own. The memory follows the
+/// database only after a commit, so a failed transaction leaves the store as it was. One writer; readers alongside.
+/// </summary>
+public sealed class DatabaseStateNodeStore : IStateNodeStore, IAsyncDisposable
+{
+    private readonly LedgerDatabase _database;
+    private readonly Lock _gate = new();
+    private readonly BoundedCache<StateNodeKey, StateNode> _nodes;
+    private readonly BoundedCache<ulong, StateTreeRoot> _roots = new(1024);
+    private ulong? _oldest;
+    private ulong? _latest;
+    // Reads that miss the cache share one connection: the tree reads node by node, one at a time.
+    private readonly Lock _readerGate = new();
+    private DbConnection? _reader;
+
+    private DatabaseStateNodeStore(LedgerDatabase database, int nodeCacheCapacity, (ulong? Oldest, ulong? Latest) versions)
+    {
+        _database = database;
+        _nodes = new BoundedCache<StateNodeKey, StateNode>(nodeCacheCapacity);
+        (_oldest, _latest) = versions;
+    }
+
+    public const int DefaultNodeCacheCapacity = 1 << 18;
+
+    public static async Task<DatabaseStateNodeStore> OpenAsync(
+        LedgerDatabase database, int nodeCacheCapacity = DefaultNodeCacheCapacity, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var versions = await database.QueryAsync(RetainedVersionsSql, ReadRetainedVersions, cancellationToken);
+        return new DatabaseStateNodeStore(database, nodeCacheCapacity, versions[0]);
+    }
+
+    public ulong? LatestVersion
+    {
+        get { lock (_gate) return _latest; }
+    }
+
+    public ulong? OldestVersion
+    {
+        get { lock (_gate) return _oldest; }
+    }
+
+    /// <summary>How many nodes the database holds: after pruning, exactly those the retained versions reach.</summary>
+    public long NodeCount => ReadOnce(connection => connection.Query("SELECT COUNT(*) FROM state_nodes", r => r.GetInt64(0))[0]);
+
+    public StateTreeRoot? GetRoot(ulong version)
+    {
+        lock (_gate)
+        {
+            if (_latest is not { } latest || version > latest || version < _oldest)
+                return null;
+            if (_roots.TryGet(version, out var cached))
+                return cached;
+        }
+        var rows = ReadOnce(connection => connection.Query(
+            "SELECT version, node_hash, node_version, node_is_leaf FROM state_roots WHERE version = @version", ReadRoot,
+            ("version", DbValues.Ordered(version, "version"))));
+        if (rows.Count == 0)
+            return null;
+        lock (_gate)
+            _roots.Set(version, rows[0]);
+        return rows[0];
+    }
+
+    public StateNode? GetNode(StateNodeKey key)
+    {
+        lock (_gate)
+            if (_nodes.TryGet(key, out var cached))
+                return cached;
+        var rows = ReadOnce(connection => connection.Query(
+            "SELECT node FROM state_nodes WHERE version = @version AND depth = @depth AND prefix = @prefix",
+            r => StateNodeCodec.Decode(r.Bytes(0)),
+            ("version", DbValues.Ordered(key.Version, "version")), ("depth", (long)key.Path.Depth), ("prefix", key.Path.Prefix.ToArray())));
+        if (rows.Count == 0)
+            return null;
+        lock (_gate)
+            _nodes.Set(key, rows[0]);
+        return rows[0];
+    }
+
+    /// <summary>Writes a version in a transaction of its own (the ledger writes epochs through <see cref="LedgerStore.CommitEpochAsync"/>).</summary>
+    public void Write(StateTreeBatch batch) => WriteAsync(batch, CancellationToken.None).GetAwaiter().GetResult();
+
+    public async Task WriteAsync(StateTreeBatch batch, CancellationToken cancellationToken)
+    {
+        await using var transaction = await _database.BeginAsync(cancellationToken);
+        await WriteRowsAsync(transaction, batch, cancellationToken);
+        await transaction.CommitAsync();
+        Applied(batch);
+    }
+
+    public void RemoveVersionsAfter(ulong version) => RemoveVersionsAfterAsync(version, CancellationToken.None).GetAwaiter().GetResult();
+
+    public async Task RemoveVersionsAfterAsync(ulong version, CancellationToken cancellationToken)
+    {
+        await using var transaction = await _database.BeginAsync(cancellationToken);
+        var retained = await DeleteVersionsAfterAsync(transaction, version, cancellationToken);
+        await transaction.CommitAsync();
+        RemovedAfter(version, retained);
+    }
+
+    public void RemoveVersionsBefore(ulong version) => RemoveVersionsBeforeAsync(version, CancellationToken.None).GetAwaiter().GetResult();
+
+    public async Task RemoveVersionsBeforeAsync(ulong version, CancellationToken cancellationToken)
+    {
+        await using var transaction = await _database.BeginAsync(cancellationToken);
+        var oldest = await DeleteVersionsBeforeAsync(transaction, version, cancellationToken);
+        await transaction.CommitAsync();
+        RemovedBefore(version, oldest);
+    }
+
+    /// <summary>Refuses a batch that was not computed on the latest stored version, before any transaction starts.</summary>
+    internal void CheckFollowsLatest(StateTreeBatch batch)
+    {
+        var latest = LatestVersion;
+        if (batch.BaseVersion != latest)
+            throw new InvalidOperationException(
+                $"the state batch of version {batch.Version} was computed on version {Show(batch.BaseVersion)} but the latest stored version is {Show(latest)}");
+        foreach (var entry in batch.NewNodes)
+            if (entry.Key.Version != batch.Version)
+                throw new InvalidOperationException($"the state batch of version {batch.Version} writes node {entry.Key} of another version");
+    }
+
+    internal async Task WriteRowsAsync(LedgerTransaction transaction, StateTreeBatch batch, CancellationToken cancellationToken)
+    {
+        CheckFollowsLatest(batch);
+        var version = DbValues.Ordered(batch.Version, "version");
+        var root = batch.Root.Node;
+        var roots = new RowSet("state_roots",
+            new("version", ColumnType.Integer), new("node_hash", ColumnType.Blob), new("node_version", ColumnType.Integer), new("node_is_leaf", ColumnType.Integer));
+        roots.Add(version, root?.Hash.ToArray(), root is { } r ? DbValues.Ordered(r.Version, "version") : null, root is { } l ? (l.IsLeaf ? 1L : 0L) : null);
+        var nodes = new RowSet("state_nodes",
+            new("version", ColumnType.Integer), new("depth", ColumnType.Integer), new("prefix", ColumnType.Blob), new("node", ColumnType.Blob));
+        foreach (var entry in batch.NewNodes)
+            nodes.Add(version, (long)entry.Key.Path.Depth, entry.Key.Path.Prefix.ToArray(), StateNodeCodec.Encode(entry.Node));
+        var stale = new RowSet("state_stale_nodes",
+            new("stale_since", ColumnType.Integer), new("version", ColumnType.Integer), new("depth", ColumnType.Integer), new("prefix", ColumnType.Blob));
+        foreach (var key in batch.StaleNodes)
+            stale.Add(version, DbValues.Ordered(key.Version, "version"), (long)key.Path.Depth, key.Path.Prefix.ToArray());
+        await transaction.InsertRowsAsync(roots, cancellationToken);
+        await transaction.InsertRowsAsync(nodes, cancellationToken);
+        await transaction.InsertRowsAsync(stale, cancellationToken);
+    }
+
+    /// <summary>After the transaction that wrote <paramref name="batch"/> committed.</summary>
+    internal void Applied(StateTreeBatch batch)
+    {
+        lock (_gate)
+        {
+            _latest = batch.Version;
+            _oldest ??= batch.Version;
+            _roots.Set(batch.Version, batch.Root);
+            foreach (var entry in batch.NewNodes)
+                _nodes.Set(entry.Key, entry.Node);
+        }
+    }
+
+    /// <summary>Deletes every version after <paramref name="version"/>; returns the retained range as the transaction now sees it.</summary>
+    internal static async Task<(ulong? Oldest, ulong? Latest)> DeleteVersionsAfterAsync(
+        LedgerTransaction transaction, ulong version, CancellationToken cancellationToken)
+    {
+        var v = DbValues.Ordered(version, "version");
+        await transaction.ExecuteAsync("DELETE FROM state_nodes WHERE version > @v", cancellationToken, ("v", v));
+        await transaction.ExecuteAsync("DELETE FROM state_stale_nodes WHERE stale_since > @v", cancellationToken, ("v", v));
+        await transaction.ExecuteAsync("DELETE FROM state_roots WHERE version > @v", cancellationToken, ("v", v));
+        return (await transaction.QueryAsync(RetainedVersionsSql, ReadRetainedVersions, cancellationToken))[0];
+    }
+
+    /// <summary>After the transaction that deleted the versions after <paramref name="version"/> committed.</summary>
+    internal void RemovedAfter(ulong version, (ulong? Oldest, ulong? Latest) retained)
+    {
+        lock (_gate)
+        {
+            (_oldest, _latest) = retained;
+            // Re-execution writes these keys again with other contents: no copy of them may survive.
+            _nodes.RemoveWhere(key => key.Version > version);
+            _roots.RemoveWhere(v => v > version);
+        }
+    }
+
+    /// <summary>Deletes the versions before <paramref name="version"/> and the nodes stale since it or earlier; returns the oldest version left.</summary>
+    internal static async Task<ulong?> DeleteVersionsBeforeAsync(LedgerTransaction transaction, ulong version, CancellationToken cancellationToken)
+    {
+        var v = DbValues.Ordered(version, "version");
+        await transaction.ExecuteAsync(
+            "DELETE FROM state_nodes WHERE (version, depth, prefix) IN (SELECT version, depth, prefix FROM state_stale_nodes WHERE stale_since <= @v)",
+            cancellationToken, ("v", v));
+        await transaction.ExecuteAsync("DELETE FROM state_stale_nodes WHERE stale_since <= @v", cancellationToken, ("v", v));
+        await transaction.ExecuteAsync("DELETE FROM state_roots WHERE version < @v", cancellationToken, ("v", v));
+        return (await transaction.QueryAsync(RetainedVersionsSql, ReadRetainedVersions, cancellationToken))[0].Oldest;
+    }
+
+    /// <summary>After the transaction that deleted the versions before <paramref name="version"/> committed.</summary>
+    internal void RemovedBefore(ulong version, ulong? oldest)
+    {
+        // Pruned nodes are unreachable from every retained root and their keys are never written again, so
+        // cached copies are only dead weight that the cache's own eviction clears.
+        lock (_gate)
+        {
+            _oldest = oldest;
+            _roots.RemoveWhere(r => r < version);
+        }
+    }
+
+    private const string RetainedVersionsSql = "SELECT MIN(version), MAX(version) FROM state_roots";
+
+    private static (ulong? Oldest, ulong? Latest) ReadRetainedVersions(DbDataReader r) =>
+        r.IsDBNull(0) ? (null, null) : ((ulong)r.GetInt64(0), (ulong)r.GetInt64(1));
+
+    private static StateTreeRoot ReadRoot(DbDataReader r) => new(
+        (ulong)r.GetInt64(0),
+        r.IsDBNull(1) ? null : new StateNodeRef(new Hash256(r.Bytes(1)), (ulong)r.GetInt64(2), r.GetInt64(3) != 0));
+
+    private T ReadOnce<T>(Func<DbConnection, T> read)
+    {
+        lock (_readerGate)
+        {
+            _reader ??= _database.Dialect.OpenConnection();
+            return read(_reader);
+        }
+    }
+
+    private static string Show(ulong? version) => version?.ToString(CultureInfo.InvariantCulture) ?? "none";
+
+    public async ValueTask DisposeAsync()
+    {
+        DbConnection? reader;
+        lock (_readerGate)
+        {
+            reader = _reader;
+            _reader = null;
+        }
+        if (reader is not null)
+            await reader.DisposeAsync();
+    }
+}

@@ -1,0 +1,56 @@
+using BriOrleans.Execution;
+using BriOrleans.GrainInterfaces;
+using BriOrleans.Grains.Tests.Domain.Fixture;
+
+namespace BriOrleans.Grains.Tests.Domain.Execution;
+
+public sealed class SenderAdmissionTests
+{
+    [Fact]
+    public async Task An_unregistered_sender_fails_but_its_nonce_is_consumed()
+    {
+        await using var ledger = await TestLedger.StartAsync();
+        var cast = await TradeCast.RegisterAsync(ledger);
+
+        await ledger.RefusesAsync(ReasonCodes.SenderNotRegistered, cast.Stranger, Tx.CreateShipment(cast));
+
+        Assert.Equal(1UL, await ledger.Account(cast.Stranger.Address).GetNextNonceAsync());
+        Assert.Null(await ledger.OrganizationAsync(cast.Stranger.Address));
+    }
+
+    [Fact]
+    public async Task A_suspended_sender_fails_until_reinstated()
+    {
+        await using var ledger = await TestLedger.StartAsync();
+        var cast = await TradeCast.RegisterAsync(ledger);
+        await ledger.ExecutesAsync(TestLedger.Registrar("CN"), (from, nonce) => new Transactions.SuspendOrganization(from, nonce, cast.Exporter.Address, "licence expired"));
+
+        await ledger.RefusesAsync(ReasonCodes.SenderSuspended, cast.Exporter, Tx.CreateShipment(cast));
+
+        await ledger.ExecutesAsync(TestLedger.Registrar("CN"), (from, nonce) => new Transactions.ReinstateOrganization(from, nonce, cast.Exporter.Address));
+        await ledger.ExecutesAsync(cast.Exporter, Tx.CreateShipment(cast));
+    }
+
+    [Fact]
+    public async Task A_context_for_another_transaction_is_misuse()
+    {
+        await using var ledger = await TestLedger.StartAsync();
+        var registrar = TestLedger.Registrar("CN");
+        var signed = TestLedger.Sign(registrar, new Transactions.ReinstateOrganization(registrar.Address, 0, registrar.Address));
+        var context = new TransactionContext(Tx.HashOf("another"), Tx.HashOf("block"), 1, TestLedger.GenesisTime + 1_000);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => ledger.Executor.ExecuteAsync(signed, context));
+
+        Assert.Contains(signed.Hash.ToString(), error.Message);
+    }
+
+    [Fact]
+    public async Task An_id_that_is_no_valid_grain_key_fails_before_any_grain_is_reached()
+    {
+        await using var ledger = await TestLedger.StartAsync();
+        var cast = await TradeCast.RegisterAsync(ledger);
+
+        await ledger.RefusesAsync(ReasonCodes.InvalidId, cast.Exporter, Tx.CreateShipment(cast, id: "SH 1 with spaces"));
+        await ledger.RefusesAsync(ReasonCodes.InvalidId, cast.Exporter, Tx.CreateShipment(cast, id: ""));
+    }
+}
