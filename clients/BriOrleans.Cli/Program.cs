@@ -1,3 +1,3 @@
 using BriOrleans.Cli;
 
-return BriCli.Run(args, Console.Out, Console.Error);
+return await BriCli.RunAsync(args, Console.Out, Console.Error);

@@ -43,7 +43,7 @@ internal static class TypedDataCommands
     private static Option<string> TypedDataOption() =>
         new("--typed-data") { Description = "EIP-712 typed data JSON file (types, primaryType, domain, message)", Required = true };
 
-    private static TypedDataDocument ReadTypedData(string path)
+    internal static TypedDataDocument ReadTypedData(string path)
     {
         if (!File.Exists(path))
             throw new FileNotFoundException($"typed data file '{path}' does not exist", path);
@@ -60,7 +60,7 @@ internal static class TypedDataCommands
         }
     }
 
-    private static Signature ReadSignature(string text)
+    internal static Signature ReadSignature(string text)
     {
         try
         {

@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.Globalization;
+using BriOrleans.Crypto;
+using BriOrleans.Sdk;
+
+namespace BriOrleans.Cli.Bench;
+
+/// <summary>
+/// <c>bri bench</c>: registers senders, pre-signs a workload, submits it with concurrent workers and reports
+/// throughput and latency as measured from the node's event stream. The last line of its output is one JSON object.
+/// </summary>
+internal static class BenchCommand
+{
+    public const string DefaultKeysFolder = "localnet/keys";
+
+    private static readonly TimeSpan s_idleLimit = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan s_progressInterval = TimeSpan.FromSeconds(1);
+
+    internal static Command Create()
+    {
+        var node = NodeConnection.Option();
+        var transactions = new Option<int>("--tx") { Description = "How many transactions to send", DefaultValueFactory = _ => 5000 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Concurrent submitters, each with a sender organization of its own", DefaultValueFactory = _ => 32 };
+        var registrar = new Option<string?>("--registrar")
+        {
+            Description = $"The key file of a registrar that admits the senders (default: the first ./{DefaultKeysFolder}/*-registrar.json)",
+        };
+        var command = new Command("bench", "Measure executed transactions per second and submit→executed latency against a node")
+        {
+            node, transactions, concurrency, registrar,
+        };
+        command.SetAction(CommandAction.OfAsync(async (parsed, stdout, cancellation) =>
+        {
+            var total = parsed.GetValue(transactions);
+            var workers = parsed.GetValue(concurrency);
+            if (total < 1)
+                throw new FormatException("--tx: at least 1");
+            if (workers < 1)
+                throw new FormatException("--concurrency: at least 1");
+            var registrarKey = KeyFile.Load(parsed.GetValue(registrar) ?? DefaultRegistrar()).Key;
+            var client = NodeConnection.Client(parsed.GetRequiredValue(node));
+            return await RunAsync(parsed, client, registrarKey, total, workers, stdout, cancellation);
+        }));
+        return command;
+    }
+
+    /// <summary>The first <c>*-registrar.json</c> of <c>./localnet/keys</c> in ordinal order, as <c>bri node init</c> writes them.</summary>
+    private static string DefaultRegistrar()
+    {
+        var found = Directory.Exists(DefaultKeysFolder)
+            ? Directory.GetFiles(DefaultKeysFolder, "*-registrar.json").Order(StringComparer.Ordinal).FirstOrDefault()
+            : null;
+        return found ?? throw new FileNotFoundException(
+            $"--registrar: no *-registrar.json in ./{DefaultKeysFolder}; pass the key file of a registrar of the network");
+    }
+
+    private static async Task<int> RunAsync(ParseResult parsed, BriClient client, PrivateKey registrar, int total, int workers, TextWriter stdout,
+        CancellationToken cancellation)
+    {
+        var stderr = parsed.InvocationConfiguration.Error;
+        await using var watch = ExecutionWatch.Start(client);
+        stderr.WriteLine($"bench: registering {workers} sender organizations at {client.Node}");
+        var (senders, failure) = await BenchSenders.RegisterAsync(client, watch, registrar, workers, cancellation);
+        if (failure is not null)
+            return CommandAction.Report(parsed, $"registering a bench sender failed: {failure.ReasonCode}: {failure.Message}", ExitCode.Refused);
+
+        var firstNonces = await Task.WhenAll(senders.Select(async k => (await client.GetAccountAsync(k.Address, cancellation)).PendingNonce));
+        var chainId = await client.GetChainIdAsync(cancellation);
+        stderr.WriteLine($"bench: signing {total} anchor-document transactions");
+        var queues = SignedWorkload.Sign(senders, firstNonces, total, chainId);
+        stderr.WriteLine("bench: measuring secp256k1 recoveries on one core for 1 s");
+        var recoveries = RecoveryRate.Measure(TimeSpan.FromSeconds(1));
+
+        stderr.WriteLine($"bench: submitting with {workers} concurrent workers");
+        var run = new SubmissionRun(client, queues);
+        var hashes = queues.SelectMany(q => q.Select(tx => tx.Hash)).ToArray();
+        using (var progress = CancellationTokenSource.CreateLinkedTokenSource(cancellation))
+        {
+            var ticker = ReportProgressAsync(stderr, run, watch, hashes, progress.Token);
+            await run.RunAsync(cancellation);
+            var admitted = queues.SelectMany((q, s) => q.Where((_, i) => run.Results[s][i].Refusal is null).Select(tx => tx.Hash)).ToArray();
+            await watch.WaitForAsync(admitted, s_idleLimit, cancellation);
+            await progress.CancelAsync();
+            await Task.WhenAny(ticker);
+        }
+        if (run.Retries > 0)
+            stderr.WriteLine($"bench: {run.Retries} submissions were retried after backpressure (pool full or nonce window)");
+
+        var report = BenchReport.Compile(queues, run.Results, watch, recoveries);
+        stdout.WriteLine($"bench: {total} transactions from {workers} senders with {workers} concurrent workers against {client.Node}");
+        foreach (var line in report.Lines())
+            stdout.WriteLine(line);
+        JsonOutput.Line(stdout, report.ToJson());
+        return ExitCode.Success;
+    }
+
+    private static async Task ReportProgressAsync(TextWriter stderr, SubmissionRun run, ExecutionWatch watch, Hash256[] hashes, CancellationToken cancellation)
+    {
+        using var timer = new PeriodicTimer(s_progressInterval);
+        while (await timer.WaitForNextTickAsync(cancellation))
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"bench: submitted {run.Submitted}/{hashes.Length}, executed {watch.CountOf(hashes)}/{hashes.Length}"));
+    }
+}

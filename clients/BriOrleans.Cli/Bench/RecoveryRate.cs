@@ -1,0 +1,32 @@
+using System.Diagnostics;
+using System.Text;
+using BriOrleans.Crypto;
+
+namespace BriOrleans.Cli.Bench;
+
+/// <summary>
+/// This machine's libsecp256k1 public-key recoveries per second on one core: every transaction costs the node at
+/// least one, so it is the yardstick the bench's throughput is divided by.
+/// </summary>
+internal static class RecoveryRate
+{
+    private const int Batch = 64;
+
+    public static double Measure(TimeSpan duration)
+    {
+        var key = PrivateKey.FromBytes(Keccak.Hash(Encoding.UTF8.GetBytes("bri bench recovery key")).ToArray());
+        var digest = Keccak.Hash(Encoding.UTF8.GetBytes("bri bench recovery digest"));
+        var signature = key.Sign(digest);
+        if (signature.RecoverSigner(digest) != key.Address)
+            throw new InvalidOperationException("secp256k1 recovered another signer than the key that signed");
+        var clock = Stopwatch.StartNew();
+        long recovered = 0;
+        while (clock.Elapsed < duration)
+        {
+            for (var i = 0; i < Batch; i++)
+                signature.RecoverSigner(digest);
+            recovered += Batch;
+        }
+        return recovered / clock.Elapsed.TotalSeconds;
+    }
+}
