@@ -14,6 +14,7 @@ public static class ApiJson
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         options.Converters.Add(new AddressJsonConverter());
         options.Converters.Add(new Hash256JsonConverter());
+        options.Converters.Add(new BigIntegerJsonConverter());
         options.Converters.Add(new SignatureJsonConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
     }
