@@ -79,7 +79,7 @@ public sealed class CrossBorderStoryTests(PlayedStory story) : IClassFixture<Pla
     }
 
     [Fact]
-    public async Task Every_party_of_the_story_is_still_active_with_its_nonces_consumed()
+    public async Task The_forwarder_is_still_active_and_used_one_nonce_per_transaction_it_sent()
     {
         var forwarder = await _ledger.OrganizationAsync(_cast.Forwarder.Address);
 
