@@ -33,6 +33,11 @@ public sealed record ShipmentView(
     ulong? DeliveredAt)
 {
     public bool Closed => Status == ShipmentStatus.Delivered;
+
+    /// <summary>True when <paramref name="organization"/> has or had a part in the shipment: a named party, its creator, or a present or past custodian.</summary>
+    public bool Involves(Address organization) =>
+        organization == Shipper || organization == Consignee || organization == Carrier || organization == CreatedBy
+        || organization == Custodian || CustodyTransfers.Any(t => t.From == organization || t.To == organization);
 }
 
 /// <summary>Where a shipment is in its life: booked, underway (an actual departure is recorded), delivered (closed).</summary>

@@ -1,8 +1,9 @@
 namespace BriOrleans.Grains.Domain;
 
 /// <summary>
-/// The shapes of the plain fields of transactions. Everything is ASCII and checked ordinally, so a rule never
-/// depends on culture or on Unicode tables that change between runtime versions.
+/// The shapes of the plain fields of transactions. Ids, codes and references are ASCII and checked ordinally, so a
+/// rule never depends on culture or on Unicode tables that change between runtime versions; free text for people
+/// only excludes control characters (category Cc, fixed since Unicode 1.1).
 /// </summary>
 public static class FieldFormat
 {

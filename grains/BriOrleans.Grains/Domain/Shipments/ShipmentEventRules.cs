@@ -105,7 +105,7 @@ public static class ShipmentEventRules
                 : Fail(ReasonCodes.CustomsWrongCountry, $"{e.EventTypeCode} at {e.Location} is recorded by customs of {country}, not of {sender.Country}");
         }
         if (e.EventType == DcsaEventCodes.Shipment)
-            return shipment.Involves(address)
+            return ShipmentViews.Of(shipment).Involves(sender.Address)
                 ? null
                 : Fail(ReasonCodes.NotShipmentParty, $"{sender.Name} has no part in shipment {shipment.ShipmentId}");
         return address == shipment.Carrier || address == shipment.Custodian

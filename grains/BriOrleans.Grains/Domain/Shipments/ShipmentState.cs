@@ -65,11 +65,6 @@ public sealed class ShipmentState
         if (index < 0)
             Countries.Insert(~index, country);
     }
-
-    /// <summary>True when <paramref name="address"/> has or had a part in the shipment: a named party, its creator, or a custodian.</summary>
-    public bool Involves(string address) =>
-        address == Shipper || address == Consignee || address == Carrier || address == CreatedBy || address == Custodian
-        || CustodyTransfers.Exists(t => t.From == address || t.To == address);
 }
 
 /// <summary>The goods of a shipment as stored.</summary>

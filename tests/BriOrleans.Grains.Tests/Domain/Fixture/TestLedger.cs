@@ -45,6 +45,9 @@ public sealed class TestLedger : IAsyncDisposable
     /// <summary>Every grain key a transaction or the genesis named, for snapshots.</summary>
     public LedgerKeys Keys { get; } = new();
 
+    /// <summary>Every transaction executed, with its context and outcome, in order: what a replay on another host needs.</summary>
+    public List<(SignedTransaction Transaction, TransactionContext Context, TransactionOutcome Outcome)> History { get; } = [];
+
     public static PrivateKey Registrar(string country) => TestKeys.FromLabel($"registrar/{country}");
 
     public static PrivateKey Validator(string country) => TestKeys.FromLabel($"validator/{country}");
@@ -107,11 +110,18 @@ public sealed class TestLedger : IAsyncDisposable
     /// <summary>Executes in a new block, one second after the last.</summary>
     public Task<TransactionOutcome> ExecuteAsync(SignedTransaction transaction)
     {
-        Keys.AddFrom(transaction.Transaction);
         _epoch++;
         Now += 1_000;
-        var context = new TransactionContext(transaction.Hash, Keccak.Hash(BitConverter.GetBytes(_epoch)), _epoch, Now);
-        return Executor.ExecuteAsync(transaction, context);
+        return ExecuteAsync(transaction, new TransactionContext(transaction.Hash, Keccak.Hash(BitConverter.GetBytes(_epoch)), _epoch, Now));
+    }
+
+    /// <summary>Executes in the given context (a replay of another ledger's history).</summary>
+    public async Task<TransactionOutcome> ExecuteAsync(SignedTransaction transaction, TransactionContext context)
+    {
+        Keys.AddFrom(transaction.Transaction);
+        var outcome = await Executor.ExecuteAsync(transaction, context);
+        History.Add((transaction, context, outcome));
+        return outcome;
     }
 
     /// <summary>Submits and asserts the transaction executed.</summary>

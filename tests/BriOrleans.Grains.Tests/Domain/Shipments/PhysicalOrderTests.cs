@@ -10,12 +10,12 @@ public sealed class PhysicalOrderTests : BookedShipmentTests
     public async Task Load_depart_arrive_and_discharge_in_order_move_the_container()
     {
         await MoveToAlmatyAsync();
-        var underwayCheck = await ShipmentAsync();
+        var afterArrival = await ShipmentAsync();
         await Ledger.ExecutesAsync(Cast.Carrier, Tx.Equipment("E-DISC-ALA", DcsaEventCodes.Discharged, "KZALA"));
 
         var position = await PositionAsync();
         Assert.Equal(new EquipmentPositionView(Tx.ContainerA, "KZALA", false, "", false), position);
-        Assert.Equal(ShipmentStatus.InTransit, underwayCheck.Status);
+        Assert.Equal(ShipmentStatus.InTransit, afterArrival.Status);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using BriOrleans.GrainInterfaces;
 using BriOrleans.Grains.Tests.Domain.Fixture;
 using BriOrleans.Transactions;
 
-namespace BriOrleans.Grains.Tests.Domain.Execution;
+namespace BriOrleans.Grains.Tests.Domain.Executor;
 
 public sealed class NonceRuleTests
 {

@@ -2,7 +2,7 @@ using BriOrleans.GrainInterfaces;
 using BriOrleans.Grains.Execution;
 using BriOrleans.Grains.Tests.Domain.Fixture;
 
-namespace BriOrleans.Grains.Tests.Domain.Execution;
+namespace BriOrleans.Grains.Tests.Domain.Executor;
 
 public sealed class GenesisStateTests
 {

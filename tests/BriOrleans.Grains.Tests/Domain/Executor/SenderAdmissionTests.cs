@@ -2,7 +2,7 @@ using BriOrleans.Execution;
 using BriOrleans.GrainInterfaces;
 using BriOrleans.Grains.Tests.Domain.Fixture;
 
-namespace BriOrleans.Grains.Tests.Domain.Execution;
+namespace BriOrleans.Grains.Tests.Domain.Executor;
 
 public sealed class SenderAdmissionTests
 {
