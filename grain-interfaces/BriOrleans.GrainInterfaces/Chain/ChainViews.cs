@@ -38,3 +38,10 @@ public sealed record EpochExecution(EpochRecord Record, IReadOnlyList<Receipt> R
 
 /// <summary>Counts over all committed epochs.</summary>
 public sealed record LedgerTotals(long ExecutedTransactions, long FailedTransactions);
+
+/// <summary>Where a block comes from: this node's producer (its transactions were verified on admission) or a peer.</summary>
+public enum BlockOrigin
+{
+    Produced,
+    Peer,
+}

@@ -10,7 +10,8 @@ namespace BriOrleans.Chain;
 /// </summary>
 public interface IPivotChainGrain : IGrainWithIntegerKey
 {
-    Task<BlockAdmission> AddBlockAsync(Block block);
+    /// <summary>Checks, stores and orders a block; the node's own blocks skip re-checking transaction signatures.</summary>
+    Task<BlockAdmission> AddBlockAsync(Block block, BlockOrigin origin);
 
     Task<ChainStatus> GetStatusAsync();
 

@@ -33,9 +33,9 @@ public sealed class PivotChainGrain(IBlockArchive archive, ChainRules rules, Tim
             Insert(block.Header);
     }
 
-    public async Task<BlockAdmission> AddBlockAsync(Block block)
+    public async Task<BlockAdmission> AddBlockAsync(Block block, BlockOrigin origin)
     {
-        var problem = Check(block);
+        var problem = Check(block, origin);
         if (problem is not null)
             return problem;
         await archive.SaveAsync(block, _arrivals);
@@ -66,7 +66,7 @@ public sealed class PivotChainGrain(IBlockArchive archive, ChainRules rules, Tim
     public Task<EpochPlan?> EpochPlanAsync(ulong number) =>
         Task.FromResult(number < (ulong)_graph.EpochCount ? PlanOf(_graph.Epoch((int)number)) : null);
 
-    private BlockAdmission? Check(Block block)
+    private BlockAdmission? Check(Block block, BlockOrigin origin)
     {
         var header = block.Header;
         if (_headers.ContainsKey(block.Id))
@@ -75,7 +75,7 @@ public sealed class PivotChainGrain(IBlockArchive archive, ChainRules rules, Tim
             return BlockAdmission.Refused(BlockAdmissionCodes.WrongChain, $"block of chain {header.ChainId}, this is chain {rules.ChainId}");
         if (header.IsGenesis || !rules.IsValidator(header.Author))
             return BlockAdmission.Refused(BlockAdmissionCodes.NotValidator, $"{header.Author} is not a validator of this network");
-        var problems = block.IntrinsicProblems().ToList();
+        var problems = block.IntrinsicProblems(transactionSignaturesVerified: origin == BlockOrigin.Produced).ToList();
         if (problems.Count > 0)
             return BlockAdmission.Refused(BlockAdmissionCodes.Malformed, string.Join("; ", problems));
         if (block.Transactions.Count > rules.Parameters.MaxBlockTransactions)

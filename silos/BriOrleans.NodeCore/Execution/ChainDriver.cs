@@ -23,12 +23,12 @@ public sealed partial class ChainDriver(
 
     private IPivotChainGrain PivotChain => grains.GetGrain<IPivotChainGrain>(0);
 
-    public async Task<BlockAdmission> SubmitBlockAsync(Block block)
+    public async Task<BlockAdmission> SubmitBlockAsync(Block block, BlockOrigin origin)
     {
         await _gate.WaitAsync();
         try
         {
-            var admission = await PivotChain.AddBlockAsync(block);
+            var admission = await PivotChain.AddBlockAsync(block, origin);
             if (admission.Accepted && admission.Epochs is { } shift)
                 await ApplyAsync(shift);
             return admission;

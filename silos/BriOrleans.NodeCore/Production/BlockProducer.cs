@@ -57,7 +57,7 @@ public sealed partial class BlockProducer(
         var timestamp = Math.Max(now, Math.Max(template.ParentTimestamp, _lastTimestamp + rules.Parameters.MinBlockIntervalMs));
         var block = Block.Produce(rules.ChainId, template.Parent, template.Height, timestamp, template.Referees, transactions,
             committed.StateRoot, committed.ReceiptsRoot, key.Key);
-        var admission = await driver.SubmitBlockAsync(block);
+        var admission = await driver.SubmitBlockAsync(block, BlockOrigin.Produced);
         if (!admission.Accepted)
         {
             Log.Refused(log, block.Id, admission.ReasonCode, admission.Message);
