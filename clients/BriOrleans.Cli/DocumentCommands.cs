@@ -88,9 +88,8 @@ internal static class DocumentCommands
                 ["shipmentId"] = parsed.GetValue(shipment),
                 ["uri"] = parsed.GetValue(uri),
             };
-            TransactionCatalog.TryGet("anchor-document", out var kind);
             var client = NodeConnection.Client(parsed.GetRequiredValue(node));
-            var result = await client.SendAsync(kind, signer, fields, parsed.GetValue(wait), cancellation);
+            var result = await client.SendAsync(TransactionInput.Of<AnchorDocument>(), signer, fields, parsed.GetValue(wait), cancellation);
             return TxCommands.PrintOutcome(parsed, stdout, result.Hash, result.Receipt);
         }));
         return command;
