@@ -19,11 +19,26 @@ if [ -z "${BRI_TEST_POSTGRES:-}" ]; then
 fi
 
 status=0
+passed=0
+failed=0
+log="$(mktemp)"
 for proj in tests/*.Tests/*.Tests.csproj; do
   echo "== test ${proj%/*}"
-  dotnet test "$proj" -c Release --no-build -nologo -v:q --logger "console;verbosity=normal" \
-    | grep -vE '^\s*(Passed|Skipped) |^\s*$' || status=1
+  if ! dotnet test "$proj" -c Release --no-build -nologo -v:q --logger "console;verbosity=normal" >"$log" 2>&1; then
+    status=1
+  fi
+  grep -vE '^\s*(Passed|Skipped) |^\s*$' "$log" || true   # the log without a line per passing test
+  # The runner's summary: "Passed!  - Failed:     0, Passed:    96, Skipped: ..." (or "Failed!  - ...").
+  summary="$(grep -E '^(Passed|Failed)! +- Failed: ' "$log" | tail -1)"
+  if [ -z "$summary" ]; then
+    echo "no test summary for $proj"; status=1; continue
+  fi
+  failed=$(( failed + $(sed -E 's/.*Failed: +([0-9]+).*/\1/' <<<"$summary") ))
+  passed=$(( passed + $(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$summary") ))
 done
+rm -f "$log"
 
 echo "== test.sh finished in $(( $(date +%s) - started ))s"
+echo "tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ] || status=1
 exit $status

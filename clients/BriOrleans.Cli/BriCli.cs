@@ -25,6 +25,7 @@ public static class BriCli
         root.Subcommands.Add(DocumentCommands.Create());
         root.Subcommands.Add(TailCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(Demo.DemoCommand.Create());
 
         // No response files: '@file.json' is how --json names a file of fields.
         var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });

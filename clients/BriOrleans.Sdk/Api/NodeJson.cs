@@ -22,6 +22,7 @@ public static class NodeJson
         };
         options.Converters.Add(new AddressJsonConverter());
         options.Converters.Add(new Hash256JsonConverter());
+        options.Converters.Add(new BigIntegerJsonConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         options.MakeReadOnly();
         return options;

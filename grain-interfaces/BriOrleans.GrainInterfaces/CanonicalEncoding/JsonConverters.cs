@@ -21,3 +21,23 @@ public sealed class Hash256JsonConverter : JsonConverter<Hash256>
 
     public override void Write(Utf8JsonWriter writer, Hash256 value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
 }
+
+/// <summary>Amounts in JSON: a decimal string (JavaScript numbers lose digits past 2^53); a JSON integer is read too.</summary>
+public sealed class BigIntegerJsonConverter : JsonConverter<System.Numerics.BigInteger>
+{
+    public override System.Numerics.BigInteger Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var text = reader.TokenType switch
+        {
+            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
+            _ => null,
+        };
+        return System.Numerics.BigInteger.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new JsonException($"'{text}' is not an integer amount");
+    }
+
+    public override void Write(Utf8JsonWriter writer, System.Numerics.BigInteger value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+}

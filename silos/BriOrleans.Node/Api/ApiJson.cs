@@ -11,9 +11,12 @@ public static class ApiJson
     public static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        // Messages carry apostrophes and non-Latin names; the API is JSON, not HTML, so they need no escaping.
+        options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         options.Converters.Add(new AddressJsonConverter());
         options.Converters.Add(new Hash256JsonConverter());
+        options.Converters.Add(new BigIntegerJsonConverter());
         options.Converters.Add(new SignatureJsonConverter());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
     }

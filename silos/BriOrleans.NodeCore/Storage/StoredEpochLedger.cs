@@ -1,0 +1,87 @@
+using BriOrleans.Chain;
+using BriOrleans.Crypto;
+using BriOrleans.Grains.State;
+using BriOrleans.Ledger;
+using BriOrleans.Storage;
+
+namespace BriOrleans.NodeCore.Storage;
+
+/// <summary>
+/// The epoch ledger over the ledger store: grain writes staged by <see cref="LedgerGrainStorage"/> during an epoch
+/// become the next version of the state tree, and the epoch record (with state and receipts roots), receipts,
+/// state writes, tree nodes and transaction placements are committed in one database transaction.
+/// </summary>
+public sealed class StoredEpochLedger : IEpochLedger
+{
+    private readonly ILedgerStore _store;
+    private readonly IBlockArchive _blocks;
+    private StateTree _tree;
+    private long _executed;
+
+    private StoredEpochLedger(ILedgerStore store, IBlockArchive blocks, long executed)
+    {
+        _store = store;
+        _blocks = blocks;
+        _tree = new StateTree(store.StateNodes);
+        _executed = executed;
+    }
+
+    public static async Task<StoredEpochLedger> OpenAsync(ILedgerStore store, IBlockArchive blocks)
+    {
+        var latest = await store.LatestExecutedEpochAsync();
+        return new StoredEpochLedger(store, blocks, latest is { } n ? (long)n : -1);
+    }
+
+    public long ExecutedEpoch => Interlocked.Read(ref _executed);
+
+    /// <summary>The state tree as of the executed epoch, for proofs.</summary>
+    public StateTree Tree => _tree;
+
+    public void Begin(ulong epoch) => _store.GrainStorage.BeginEpoch(epoch);
+
+    public async Task<EpochRecord> CommitAsync(EpochRecord draft, IReadOnlyList<Receipt> receipts)
+    {
+        var writes = _store.GrainStorage.TakeStagedWrites();
+        var batch = _tree.Update(draft.Number, writes.Select(w => w.ToStateChange()));
+        var record = draft with { StateRoot = batch.RootHash, ReceiptsRoot = Receipt.RootOf(receipts) };
+        var placements = new List<TransactionPlacement>(receipts.Count);
+        foreach (var receipt in receipts)
+        {
+            var block = await _blocks.GetAsync(receipt.BlockId)
+                ?? throw new InvalidOperationException($"block {receipt.BlockId} of a receipt is not in the archive");
+            var index = IndexOf(block, receipt.TransactionHash);
+            placements.Add(new TransactionPlacement(receipt.TransactionHash, receipt.BlockId, index));
+        }
+        await _store.CommitEpochAsync(new EpochCommit(record, receipts, writes, batch, placements));
+        Interlocked.Exchange(ref _executed, (long)record.Number);
+        return record;
+    }
+
+    public void Abandon() => _store.GrainStorage.AbandonEpoch();
+
+    public async Task RollbackToAsync(ulong epoch)
+    {
+        await _store.RollbackToEpochAsync(epoch);
+        // The tree reads its latest version from the store: a fresh one starts from the rolled-back version.
+        _tree = new StateTree(_store.StateNodes);
+        Interlocked.Exchange(ref _executed, (long)epoch);
+    }
+
+    public async Task<EpochRecord?> GetAsync(ulong epoch) => (await _store.GetEpochAsync(epoch))?.Record;
+
+    public Task<Receipt?> GetReceiptAsync(Hash256 transactionHash) => _store.GetReceiptAsync(transactionHash);
+
+    public async Task<LedgerTotals> TotalsAsync()
+    {
+        var counts = await _store.GetCountsAsync();
+        return new LedgerTotals(counts.ExecutedTransactions, counts.FailedTransactions);
+    }
+
+    private static int IndexOf(Block block, Hash256 transaction)
+    {
+        for (var i = 0; i < block.Transactions.Count; i++)
+            if (block.Transactions[i].Hash == transaction)
+                return i;
+        throw new InvalidOperationException($"transaction {transaction} is not in block {block.Id}");
+    }
+}
