@@ -78,8 +78,8 @@ public sealed class NodeRoundTripTests(LocalNode node) : IClassFixture<LocalNode
         Assert.True(check.Exit == 0, check.ToString());
         var answer = JsonNode.Parse(check.Stdout)!;
         Assert.True((bool)answer["anchored"]!);
-        Assert.Equal(issuerAddress.ToString(), (string?)answer["document"]!["issuer"]);
-        Assert.Equal("INV", (string?)answer["document"]!["documentTypeCode"]);
+        Assert.Equal(issuerAddress.ToString(), (string?)answer["anchor"]!["issuer"]);
+        Assert.Equal("INV", (string?)answer["anchor"]!["documentTypeCode"]);
         Assert.Equal(1, unknown.Exit);
         Assert.False((bool)JsonNode.Parse(unknown.Stdout)!["anchored"]!);
         Assert.Equal(1, again.Exit);
