@@ -26,6 +26,7 @@ internal static class BenchSenders
             ? code
             : throw new FormatException($"--registrar: {registrar.Address} is not a registered organization of this network");
         var chainId = await client.GetChainIdAsync(cancellation);
+        // Fresh keys every run: a node keeps its organizations, so fixed keys would be registered already the second time.
         var keys = Enumerable.Range(0, count).Select(_ => PrivateKey.Generate()).ToArray();
         var hashes = new List<Hash256>();
         for (var i = 0; i < count; i++)
