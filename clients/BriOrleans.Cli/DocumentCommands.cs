@@ -45,21 +45,14 @@ internal static class DocumentCommands
         {
             var hash = HashOf(parsed.GetRequiredValue(file));
             var client = NodeConnection.Client(parsed.GetRequiredValue(node));
-            JsonNode anchored;
-            try
-            {
-                anchored = await client.GetAsync($"v1/documents/{hash}", cancellation);
-            }
-            catch (BriApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
-            {
-                JsonOutput.Pretty(stdout, new JsonObject { ["documentHash"] = hash.ToString(), ["anchored"] = false });
-                return ExitCode.Refused;
-            }
-            var answer = new JsonObject { ["documentHash"] = hash.ToString(), ["anchored"] = true, ["document"] = anchored };
-            if (anchored["anchoredAt"] is JsonValue at && at.TryGetValue<ulong>(out var milliseconds) && milliseconds <= long.MaxValue)
+            var path = $"v1/documents/{hash}";
+            var answer = (await client.GetAsync(path, cancellation)) as JsonObject;
+            if (answer?["anchored"] is not JsonValue flag || !flag.TryGetValue<bool>(out var anchored))
+                throw new BriApiException(HttpStatusCode.OK, BriApiException.MalformedResponse, $"the answer to {path} has no \"anchored\": true|false");
+            if (answer["anchor"]?["anchoredAt"] is JsonValue at && at.TryGetValue<ulong>(out var milliseconds) && milliseconds <= long.MaxValue)
                 answer["anchoredAtUtc"] = DateTimeOffset.FromUnixTimeMilliseconds((long)milliseconds).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
             JsonOutput.Pretty(stdout, answer);
-            return ExitCode.Success;
+            return anchored ? ExitCode.Success : ExitCode.Refused;
         }));
         return command;
     }
@@ -88,9 +81,8 @@ internal static class DocumentCommands
                 ["shipmentId"] = parsed.GetValue(shipment),
                 ["uri"] = parsed.GetValue(uri),
             };
-            TransactionCatalog.TryGet("anchor-document", out var kind);
             var client = NodeConnection.Client(parsed.GetRequiredValue(node));
-            var result = await client.SendAsync(kind, signer, fields, parsed.GetValue(wait), cancellation);
+            var result = await client.SendAsync(TransactionInput.Of<AnchorDocument>(), signer, fields, parsed.GetValue(wait), cancellation);
             return TxCommands.PrintOutcome(parsed, stdout, result.Hash, result.Receipt);
         }));
         return command;

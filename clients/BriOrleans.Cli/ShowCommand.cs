@@ -14,6 +14,7 @@ internal static class ShowCommand
         ("shipment-events", "v1/shipments/{0}/events"),
         ("contract", "v1/contracts/{0}"),
         ("project", "v1/projects/{0}"),
+        ("country", "v1/countries/{0}"),
         ("block", "v1/blocks/{0}"),
         ("epoch", "v1/epochs/{0}"),
         ("document", "v1/documents/{0}"),

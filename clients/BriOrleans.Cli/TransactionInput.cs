@@ -14,6 +14,9 @@ internal static class TransactionInput
             ? kind
             : throw new FormatException($"'{name}' is not a transaction kind; 'bri tx kinds' lists them");
 
+    /// <summary>The kind of the transaction record <typeparamref name="T"/>, for commands that always send one kind.</summary>
+    public static TransactionKind Of<T>() where T : ITransaction => TransactionCatalog.All.Single(k => k.RecordType == typeof(T));
+
     /// <summary><c>--json '{…}'</c> or <c>--json @file.json</c>: the fields of the transaction, as a JSON object.</summary>
     public static JsonObject Fields(string text)
     {

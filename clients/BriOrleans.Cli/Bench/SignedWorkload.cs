@@ -17,10 +17,11 @@ internal static class SignedWorkload
 {
     public const string DocumentType = "INV";
 
+    private static readonly TransactionKind s_kind = TransactionInput.Of<AnchorDocument>();
+
     /// <summary>One queue per sender, in nonce order; together they hold <paramref name="total"/> transactions.</summary>
     public static PresignedTransaction[][] Sign(IReadOnlyList<PrivateKey> senders, IReadOnlyList<ulong> firstNonces, int total, ulong chainId)
     {
-        TransactionCatalog.TryGet("anchor-document", out var kind);
         var queues = new PresignedTransaction[senders.Count][];
         Parallel.For(0, senders.Count, s =>
         {
@@ -34,7 +35,7 @@ internal static class SignedWorkload
                     ["documentTypeCode"] = DocumentType,
                     ["documentHash"] = DocumentHash(senders[s].Address, nonce).ToString(),
                 };
-                var typedData = kind.Prepare(fields, senders[s].Address, nonce, chainId);
+                var typedData = s_kind.Prepare(fields, senders[s].Address, nonce, chainId);
                 var hash = Eip712.Digest(typedData);
                 queue[i] = new PresignedTransaction(typedData, senders[s].Sign(hash), hash);
             }

@@ -67,16 +67,16 @@ public sealed class NodeReadingCommandTests : IDisposable
         await File.WriteAllTextAsync(path, "invoice 42");
         var hash = Keccak.Hash(Encoding.UTF8.GetBytes("invoice 42"));
         await using var node = await ScriptedNode.StartAsync(api => api.MapGet("/v1/documents/{id}", (string id) => id == hash.ToString()
-            ? Json($$"""{"documentHash":"{{hash}}","documentTypeCode":"INV","issuer":"{{NodeAnswers.NodeId}}","anchoredAt":1700000000123}""")
-            : Json(NodeAnswers.Error("not_found", "unknown"), 404)));
+            ? Json($$$"""{"hash":"{{{hash}}}","anchored":true,"anchor":{"documentHash":"{{{hash}}}","documentTypeCode":"INV","issuer":"{{{NodeAnswers.NodeId}}}","anchoredAt":1700000000123}}""")
+            : Json($$"""{"hash":"{{id}}","anchored":false,"anchor":null}""")));
 
         var run = await BriRun.Of("document", "check", path, "--node", node.Url.ToString());
 
         Assert.True(run.Exit == 0, run.ToString());
         var answer = JsonNode.Parse(run.Stdout)!;
-        Assert.Equal(hash.ToString(), (string?)answer["documentHash"]);
+        Assert.Equal(hash.ToString(), (string?)answer["hash"]);
         Assert.True((bool)answer["anchored"]!);
-        Assert.Equal(NodeAnswers.NodeId.ToString(), (string?)answer["document"]!["issuer"]);
+        Assert.Equal(NodeAnswers.NodeId.ToString(), (string?)answer["anchor"]!["issuer"]);
         Assert.Equal("2023-11-14T22:13:20.123Z", (string?)answer["anchoredAtUtc"]);
     }
 
@@ -85,14 +85,15 @@ public sealed class NodeReadingCommandTests : IDisposable
     {
         var path = _directory.File("draft.pdf");
         await File.WriteAllTextAsync(path, "draft");
-        await using var node = await ScriptedNode.StartAsync(api => api.MapGet("/v1/documents/{hash}", () => Json(NodeAnswers.Error("not_found", "unknown"), 404)));
+        await using var node = await ScriptedNode.StartAsync(api => api.MapGet("/v1/documents/{hash}", (string hash) =>
+            Json($$"""{"hash":"{{hash}}","anchored":false,"anchor":null}""")));
 
         var run = await BriRun.Of("document", "check", path, "--node", node.Url.ToString());
 
         Assert.Equal(1, run.Exit);
         var answer = JsonNode.Parse(run.Stdout)!;
         Assert.False((bool)answer["anchored"]!);
-        Assert.Equal(Keccak.Hash(Encoding.UTF8.GetBytes("draft")).ToString(), (string?)answer["documentHash"]);
+        Assert.Equal(Keccak.Hash(Encoding.UTF8.GetBytes("draft")).ToString(), (string?)answer["hash"]);
     }
 
     [Fact]

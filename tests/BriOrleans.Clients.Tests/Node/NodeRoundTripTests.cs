@@ -78,8 +78,8 @@ public sealed class NodeRoundTripTests(LocalNode node) : IClassFixture<LocalNode
         Assert.True(check.Exit == 0, check.ToString());
         var answer = JsonNode.Parse(check.Stdout)!;
         Assert.True((bool)answer["anchored"]!);
-        Assert.Equal(issuerAddress.ToString(), (string?)answer["document"]!["issuer"]);
-        Assert.Equal("INV", (string?)answer["document"]!["documentTypeCode"]);
+        Assert.Equal(issuerAddress.ToString(), (string?)answer["anchor"]!["issuer"]);
+        Assert.Equal("INV", (string?)answer["anchor"]!["documentTypeCode"]);
         Assert.Equal(1, unknown.Exit);
         Assert.False((bool)JsonNode.Parse(unknown.Stdout)!["anchored"]!);
         Assert.Equal(1, again.Exit);
@@ -91,7 +91,7 @@ public sealed class NodeRoundTripTests(LocalNode node) : IClassFixture<LocalNode
     public async Task Typed_data_prepared_by_bri_and_signed_by_ethers_is_accepted_and_executes()
     {
         var registrar = KeyFile.Load(Registrar).Key;
-        var organization = PrivateKey.Generate().Address;
+        var organization = TestKeys.FromLabel("almaty-rail").Address;
         var fields = $$"""{"address":"{{organization}}","name":"Almaty Rail","country":"{{RegistrarCountry}}","roles":["carrier"]}""";
         var prepared = await BriRun.Of("tx", "prepare", "register-organization", "--node", node.Url, "--from", registrar.Address.ToString(), "--json", fields);
         Assert.True(prepared.Exit == 0, prepared.ToString());
@@ -116,7 +116,7 @@ public sealed class NodeRoundTripTests(LocalNode node) : IClassFixture<LocalNode
     public async Task Typed_data_signed_by_a_key_other_than_its_sender_is_refused_with_exit_1_and_the_code()
     {
         var registrar = KeyFile.Load(Registrar).Key;
-        var fields = $$"""{"address":"{{PrivateKey.Generate().Address}}","name":"Impostor","country":"{{RegistrarCountry}}","roles":["carrier"]}""";
+        var fields = $$"""{"address":"{{TestKeys.FromLabel("impostor").Address}}","name":"Impostor","country":"{{RegistrarCountry}}","roles":["carrier"]}""";
         var prepared = await BriRun.Of("tx", "prepare", "register-organization", "--node", node.Url, "--from", registrar.Address.ToString(), "--json", fields);
         var file = node.File("impostor.json");
         await File.WriteAllTextAsync(file, prepared.Stdout);
