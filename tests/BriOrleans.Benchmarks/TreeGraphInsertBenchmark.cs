@@ -24,10 +24,10 @@ internal static class TreeGraphInsertBenchmark
         Console.WriteLine();
         Console.WriteLine("| producers | max delay | n | median µs | mean µs | p99 µs | mean epoch size | reorgs so far | build of all blocks, ms |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        List<TreeGraphBlock>? sample = null;
+        IReadOnlyList<TreeGraphBlock>? sample = null;
         foreach (var (producers, maxDelay) in Networks)
         {
-            var blocks = HonestDagSimulation.Generate(Seed, producers, count, maxDelay);
+            var blocks = BriOrleans.Consensus.Simulation.HonestProducers.Grow(Seed, producers, count, maxDelay);
             sample ??= blocks;
             Measure(blocks);
             var fastest = Enumerable.Repeat(double.MaxValue, blocks.Count).ToArray();
@@ -61,7 +61,7 @@ internal static class TreeGraphInsertBenchmark
         return 0;
     }
 
-    private static Build Measure(List<TreeGraphBlock> blocks)
+    private static Build Measure(IReadOnlyList<TreeGraphBlock> blocks)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();

@@ -16,31 +16,8 @@ public static class RandomDag
     /// Producers that each build on their own view (parent = its pivot tip, referees = its other tips)
     /// while blocks reach the other producers after a random delay, as a network would deliver them.
     /// </summary>
-    public static IReadOnlyList<TreeGraphBlock> Honest(int seed, int producers, int count, int maxDelay)
-    {
-        var random = new Random(seed);
-        var genesis = TreeGraphBlock.Genesis("G", RandomHash(random));
-        var blocks = new List<TreeGraphBlock> { genesis };
-        var views = Enumerable.Range(0, producers).Select(_ => new IncrementalTreeGraph()).ToArray();
-        var inboxes = Enumerable.Range(0, producers).Select(_ => new List<(int Due, TreeGraphBlock Block)>()).ToArray();
-        foreach (var view in views)
-            view.Insert(genesis);
-
-        for (var step = 1; blocks.Count < count; step++)
-        {
-            for (var p = 0; p < producers; p++)
-                Deliver(views[p], inboxes[p], step);
-            var producer = random.Next(producers);
-            var choice = views[producer].NextBlock();
-            var block = new TreeGraphBlock($"B{blocks.Count}", choice.Parent, choice.Referees, RandomHash(random));
-            blocks.Add(block);
-            views[producer].Insert(block);
-            for (var p = 0; p < producers; p++)
-                if (p != producer)
-                    inboxes[p].Add((step + random.Next(maxDelay + 1), block));
-        }
-        return blocks;
-    }
+    public static IReadOnlyList<TreeGraphBlock> Honest(int seed, int producers, int count, int maxDelay) =>
+        Simulation.HonestProducers.Grow(seed, producers, count, maxDelay);
 
     /// <summary>
     /// Blocks with arbitrary edges: some build on the pivot tip of a recent prefix (honest but late),
@@ -75,26 +52,6 @@ public static class RandomDag
             graph.Insert(block);
         }
         return blocks;
-    }
-
-    private static void Deliver(IncrementalTreeGraph view, List<(int Due, TreeGraphBlock Block)> inbox, int step)
-    {
-        // A block waits until its parent and referees have arrived, as the sync layer holds it back.
-        bool delivered;
-        do
-        {
-            delivered = false;
-            for (var k = 0; k < inbox.Count; k++)
-            {
-                var (due, block) = inbox[k];
-                if (due > step || view.Validate(block) is not null)
-                    continue;
-                view.Insert(block);
-                inbox.RemoveAt(k--);
-                delivered = true;
-            }
-        }
-        while (delivered);
     }
 
     private static Hash256 RandomHash(Random random)

@@ -1,28 +1,25 @@
-using BriOrleans.Consensus;
 using BriOrleans.Crypto;
 
-namespace BriOrleans.Benchmarks;
+namespace BriOrleans.Consensus.Simulation;
 
 /// <summary>
-/// Grows a DAG the way honest validators would: each producer builds on its own view (parent = its
-/// pivot tip, referees = its other tips) and every block reaches the other producers after a seeded
-/// random delay of 0..maxDelay block intervals, so concurrent blocks share epochs.
+/// A seeded simulation of honest validators growing a DAG: each producer builds on its own view (parent = its
+/// pivot tip, referees = its other tips) and every block reaches the other producers after a random delay of
+/// 0..maxDelay steps, so concurrent blocks share epochs. Pure and replayable from its seed; property tests and
+/// benchmarks use it, and a multi-node simulation starts from it.
 /// </summary>
-internal static class HonestDagSimulation
+public static class HonestProducers
 {
-    public static List<TreeGraphBlock> Generate(int seed, int producers, int count, int maxDelay)
+    /// <summary>The blocks in the order they were produced (a topological order), genesis first.</summary>
+    public static IReadOnlyList<TreeGraphBlock> Grow(int seed, int producers, int count, int maxDelay)
     {
         var random = new Random(seed);
-        var genesis = TreeGraphBlock.Genesis("b0", RandomHash(random));
+        var genesis = TreeGraphBlock.Genesis("B0", RandomHash(random));
         var blocks = new List<TreeGraphBlock>(count) { genesis };
-        var views = new IncrementalTreeGraph[producers];
-        var inboxes = new List<(int Due, TreeGraphBlock Block)>[producers];
-        for (var p = 0; p < producers; p++)
-        {
-            views[p] = new IncrementalTreeGraph();
-            views[p].Insert(genesis);
-            inboxes[p] = [];
-        }
+        var views = Enumerable.Range(0, producers).Select(_ => new IncrementalTreeGraph()).ToArray();
+        var inboxes = Enumerable.Range(0, producers).Select(_ => new List<(int Due, TreeGraphBlock Block)>()).ToArray();
+        foreach (var view in views)
+            view.Insert(genesis);
 
         for (var step = 1; blocks.Count < count; step++)
         {
@@ -30,7 +27,7 @@ internal static class HonestDagSimulation
                 Deliver(views[p], inboxes[p], step);
             var producer = random.Next(producers);
             var choice = views[producer].NextBlock();
-            var block = new TreeGraphBlock($"b{blocks.Count}", choice.Parent, choice.Referees, RandomHash(random));
+            var block = new TreeGraphBlock($"B{blocks.Count}", choice.Parent, choice.Referees, RandomHash(random));
             blocks.Add(block);
             views[producer].Insert(block);
             for (var p = 0; p < producers; p++)
@@ -42,7 +39,7 @@ internal static class HonestDagSimulation
 
     private static void Deliver(IncrementalTreeGraph view, List<(int Due, TreeGraphBlock Block)> inbox, int step)
     {
-        // A block that arrives before its parent or referees waits for them, as a sync layer holds it.
+        // A block that arrives before its parent or referees waits for them, as a sync layer holds it back.
         bool delivered;
         do
         {
@@ -60,7 +57,7 @@ internal static class HonestDagSimulation
         while (delivered);
     }
 
-    private static Hash256 RandomHash(Random random)
+    internal static Hash256 RandomHash(Random random)
     {
         Span<byte> bytes = stackalloc byte[Hash256.Length];
         random.NextBytes(bytes);
