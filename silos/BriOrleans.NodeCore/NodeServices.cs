@@ -51,7 +51,9 @@ public static class NodeServices
             .AddGrain<IContractGrain, ContractGrain>()
             .AddGrain<IProjectGrain, ProjectGrain>()
             .AddGrainStorage(LedgerGrainStorage.ProviderName, _ => store.GrainStorage));
-        // Hosted services start in this order, after the grain host: recover the chain, then produce.
+        // Hosted services start in this order, after the grain host: the journal, recovery, then production.
+        services.AddSingleton<PendingJournal>();
+        services.AddHostedService(sp => sp.GetRequiredService<PendingJournal>());
         services.AddHostedService<NodeStartup>();
         services.AddSingleton<BlockProducer>();
         services.AddHostedService(sp => sp.GetRequiredService<BlockProducer>());

@@ -19,7 +19,7 @@ internal static class DemoCommand
         var node = NodeConnection.Option();
         var data = new Option<string>("--data") { Description = "the local network's data directory (its keys/ are used)", DefaultValueFactory = _ => "localnet" };
         var command = new Command("demo", "Tell the demo story (shipment, customs hold, contract, financed project) on a running node") { node, data };
-        command.SetAction((parsed, cancellation) => RunAsync(parsed, NodeConnection.Client(parsed.GetValue(node)!), parsed.GetValue(data)!));
+        command.SetAction(CommandAction.OfAsync((parsed, _, _) => RunAsync(parsed, NodeConnection.Client(parsed.GetValue(node)!), parsed.GetValue(data)!)));
         return command;
     }
 

@@ -27,7 +27,17 @@ public static class NodeRunCommand
                 return CommandRun.BadInput;
             }
             await using (app)
-                await app.RunAsync();
+            {
+                try
+                {
+                    await app.RunAsync();
+                }
+                catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+                {
+                    parsed.InvocationConfiguration.Error.WriteLine($"bri node: cannot listen on {options.ApiUrl}: the address is in use (another node?)");
+                    return CommandRun.BadInput;
+                }
+            }
             return Environment.ExitCode;
         });
         return command;

@@ -20,7 +20,7 @@ public sealed record AdmissionResult(Hash256? Hash, string ErrorCode, string Mes
 /// and domain (chain id), signature (the recovered signer must be <c>from</c>), a registered and active sender,
 /// and a nonce inside the window; then hands it to the pool.
 /// </summary>
-public sealed class TransactionAdmission(Genesis genesis, ISenderDirectory senders, TransactionPool pool)
+public sealed class TransactionAdmission(Genesis genesis, ISenderDirectory senders, TransactionPool pool, PendingJournal journal)
 {
     public int MaxBodyBytes => genesis.Parameters.MaxTransactionBytes;
 
@@ -70,8 +70,11 @@ public sealed class TransactionAdmission(Genesis genesis, ISenderDirectory sende
         return await AdmitAsync(new SignedTransaction(transaction, signature, hash));
     }
 
-    /// <summary>Admits an already decoded and signature-checked transaction (from the API or restored at start).</summary>
-    public async Task<AdmissionResult> AdmitAsync(SignedTransaction tx)
+    /// <summary>
+    /// Admits an already decoded and signature-checked transaction: from the API, or restored from the journal at
+    /// start (<paramref name="alreadyJournaled"/>), which is not written again.
+    /// </summary>
+    public async Task<AdmissionResult> AdmitAsync(SignedTransaction tx, bool alreadyJournaled = false)
     {
         var from = tx.Transaction.From;
         var standing = await senders.StandingOfAsync(from);
@@ -85,7 +88,10 @@ public sealed class TransactionAdmission(Genesis genesis, ISenderDirectory sende
         if (nonce >= standing.NextNonce + genesis.Parameters.NonceWindow)
             return AdmissionResult.Refused(AdmissionErrors.NonceTooFarAhead,
                 $"nonce {nonce} is {nonce - standing.NextNonce} ahead of the next nonce {standing.NextNonce}; at most {genesis.Parameters.NonceWindow - 1} ahead are accepted");
-        return pool.Add(tx, standing.NextNonce) switch
+        var added = pool.Add(tx, standing.NextNonce);
+        if (added == PoolAdmission.Added && !alreadyJournaled)
+            await journal.RecordAsync(tx);
+        return added switch
         {
             PoolAdmission.Added or PoolAdmission.Duplicate => new AdmissionResult(tx.Hash, "", ""),
             PoolAdmission.NonceUsed => AdmissionResult.Refused(AdmissionErrors.NonceTooOld, $"nonce {nonce} of {from} is already used"),

@@ -13,7 +13,7 @@ namespace BriOrleans.NodeCore.Execution;
 /// At start it resumes: epochs ordered but not executed before a crash are executed now.
 /// </summary>
 public sealed partial class ChainDriver(
-    IGrainFactory grains, IEpochLedger ledger, IBlockArchive archive, TransactionPool pool, Silo silo, NodeEvents events,
+    IGrainFactory grains, IEpochLedger ledger, IBlockArchive archive, TransactionPool pool, PendingJournal journal, Silo silo, NodeEvents events,
     ILogger<ChainDriver> log)
 {
     // Grain types that hold ledger state; after a rollback their activations must re-read it.
@@ -90,6 +90,8 @@ public sealed partial class ChainDriver(
             if (await archive.GetAsync(blockId) is { } block)
                 consumed.AddRange(block.Transactions);
         pool.OnEpochExecuted(consumed, execution.ReturnedToPool);
+        var returned = execution.ReturnedToPool.ToHashSet();
+        await journal.ForgetAsync(consumed.Select(t => t.Hash).Where(h => !returned.Contains(h)));
         events.Publish(execution);
     }
 
