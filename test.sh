@@ -28,13 +28,15 @@ for proj in tests/*.Tests/*.Tests.csproj; do
     status=1
   fi
   grep -vE '^\s*(Passed|Skipped) |^\s*$' "$log" || true   # the log without a line per passing test
-  # The runner's summary: "Passed!  - Failed:     0, Passed:    96, Skipped: ..." (or "Failed!  - ...").
-  summary="$(grep -E '^(Passed|Failed)! +- Failed: ' "$log" | tail -1)"
-  if [ -z "$summary" ]; then
+  # The runner's totals ("Total tests: N", "Passed: N" and, when any failed, "Failed: N").
+  total=$(grep -E '^ *Total tests: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || true)
+  if [ -z "$total" ]; then
     echo "no test summary for $proj"; status=1; continue
   fi
-  failed=$(( failed + $(sed -E 's/.*Failed: +([0-9]+).*/\1/' <<<"$summary") ))
-  passed=$(( passed + $(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$summary") ))
+  ok=$(grep -E '^ +Passed: [0-9]+$' "$log" | tail -1 | grep -oE '[0-9]+' || true)
+  bad=$(grep -E '^ +Failed: [0-9]+$' "$log" | tail -1 | grep -oE '[0-9]+' || true)
+  passed=$(( passed + ${ok:-0} ))
+  failed=$(( failed + ${bad:-0} ))
 done
 rm -f "$log"
 
