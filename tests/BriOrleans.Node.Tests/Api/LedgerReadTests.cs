@@ -128,7 +128,7 @@ public abstract class LedgerReadTests(TradeLedger ledger)
     {
         var status = await Api.StatusAsync();
 
-        var validator = KeyFileOfValidator();
+        var validator = ValidatorAddress();
         Assert.Equal(TestNetwork.ChainId, (ulong)status["chainId"]!);
         Assert.Equal(validator, (string?)status["nodeId"]);
         Assert.Equal(ledger.Network.RegistrarCountry, (string?)status["country"]);
@@ -201,7 +201,7 @@ public abstract class LedgerReadTests(TradeLedger ledger)
         return null;
     }
 
-    private string KeyFileOfValidator() =>
+    private string ValidatorAddress() =>
         BriOrleans.Crypto.KeyFile.Load(LocalNetwork.KeyPath(ledger.Network.DataDirectory, ledger.Network.RegistrarCountry, "validator")).Address.ToString();
 }
 

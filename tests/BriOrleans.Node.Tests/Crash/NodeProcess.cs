@@ -35,8 +35,6 @@ public sealed class NodeProcess : IAsyncDisposable
 
     public NodeApi Api { get; }
 
-    public bool HasExited => _process.HasExited;
-
     /// <summary>The last lines the node wrote to standard output and error.</summary>
     public string Log
     {

@@ -25,8 +25,6 @@ public sealed class InProcessNode : IAsyncDisposable
 
     public NodeApi Api { get; }
 
-    public IServiceProvider Services => _app.Services;
-
     public static async Task<InProcessNode> StartAsync(string dataDirectory, string storage, string? country = null)
     {
         var app = await NodeHost.BuildAsync(new NodeOptions(dataDirectory, "http://127.0.0.1:0", country, storage));

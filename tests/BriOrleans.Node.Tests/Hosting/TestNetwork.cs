@@ -6,7 +6,7 @@ namespace BriOrleans.Node.Tests.Hosting;
 
 /// <summary>
 /// A development network in a fresh temporary directory (genesis and keys, as <c>bri node init</c> writes them),
-/// deleted with everything in it afterwards. <see cref="CopyTo"/> gives a second node the very same network.
+/// deleted with everything in it afterwards. <see cref="CopyGenesisAndKeys"/> gives a second node the very same network.
 /// </summary>
 public sealed class TestNetwork : IDisposable
 {
@@ -38,10 +38,10 @@ public sealed class TestNetwork : IDisposable
         return new TestNetwork(directory, LocalNetwork.Create(directory.FullName, ["CN", "KZ", "PK"], ChainId, GenesisTimestamp).Genesis);
     }
 
-    public PrivateKey RegistrarOf(string country) => KeyFile.Load(LocalNetwork.KeyPath(DataDirectory, country, "registrar")).Key;
+    private PrivateKey RegistrarOf(string country) => KeyFile.Load(LocalNetwork.KeyPath(DataDirectory, country, "registrar")).Key;
 
     /// <summary>A new data directory holding this network's genesis and keys, and nothing a node wrote.</summary>
-    public TestNetwork CopyTo()
+    public TestNetwork CopyGenesisAndKeys()
     {
         var copy = Directory.CreateTempSubdirectory("bri-node-tests-");
         File.Copy(LocalNetwork.GenesisPath(DataDirectory), LocalNetwork.GenesisPath(copy.FullName));

@@ -53,11 +53,7 @@ public sealed class TestStorage : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_schema is not null)
-        {
-            // Pooled connections of the node would keep the schema busy.
-            NpgsqlConnection.ClearAllPools();
             await ExecuteAsync(ServerConnectionString(), $"DROP SCHEMA IF EXISTS {_schema} CASCADE");
-        }
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)
