@@ -3,7 +3,10 @@ using BriOrleans.Node.Tests.Hosting;
 
 namespace BriOrleans.Node.Tests.Api;
 
-/// <summary>Reads of what the node does not know answer 404 not_found; malformed parameters answer 400 bad_parameter.</summary>
+/// <summary>
+/// Reads of what the node does not know answer 404 not_found (a document that was never anchored too, which is how
+/// <c>bri document check</c> tells it apart); malformed parameters answer 400 bad_parameter.
+/// </summary>
 [Collection(RefusalNodeCollection.Name)]
 public sealed class ReadErrorTests(RefusalNode node)
 {
@@ -15,6 +18,7 @@ public sealed class ReadErrorTests(RefusalNode node)
     [InlineData("shipment", "/v1/shipments/NO-SUCH-SHIPMENT/events")]
     [InlineData("block", "/v1/blocks/{hash}")]
     [InlineData("executed epoch", "/v1/epochs/1000000")]
+    [InlineData("document", "/v1/documents/{hash}")]
     public async Task Reading_what_the_node_does_not_know_answers_404_not_found(string what, string path)
     {
         var answer = await node.Api.GetAsync(path.Replace("{hash}", s_unknownHash, StringComparison.Ordinal));

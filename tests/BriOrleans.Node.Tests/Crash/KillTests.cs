@@ -89,18 +89,18 @@ public sealed class KillTests(ITestOutputHelper output)
         if (whileStarting)
             spent.SetResult();
         var killing = KillAsync(node, spent.Task, delay, lifeEnded);
+        bool finished;
         try
         {
-            if (await node.WaitUntilAnsweringAsync(s_startLimit))
-                await driver.RunAsync(node.Api, lifeEnded.Token, submissions, () => spent.TrySetResult());
+            finished = await node.WaitUntilAnsweringAsync(s_startLimit)
+                && await driver.RunAsync(node.Api, lifeEnded.Token, submissions, () => spent.TrySetResult());
         }
         catch (HttpRequestException e)
         {
             throw new InvalidOperationException($"the node stopped answering without being killed: {e.Message}\n{node.Log}", e);
         }
-        Assert.True(lifeEnded.IsCancellationRequested, driver.Done
-            ? "the workload finished before the kill: enlarge it or lower MaxSubmissionsPerLife"
-            : $"the node died without being killed:\n{node.Log}");
+        Assert.False(finished, "the workload finished before the kill: enlarge it or lower MaxSubmissionsPerLife");
+        Assert.True(lifeEnded.IsCancellationRequested, $"the node died without being killed:\n{node.Log}");
         await killing;
         return whileStarting ? $"{delay.TotalMilliseconds} ms after launch" : $"under load, {delay.TotalMilliseconds} ms after {submissions} accepted submissions";
     }
@@ -117,8 +117,7 @@ public sealed class KillTests(ITestOutputHelper output)
     private static async Task RunToTheEndAsync(WorkloadDriver driver, NodeApi api)
     {
         using var deadline = new CancellationTokenSource(s_finishLimit);
-        await driver.RunAsync(api, deadline.Token);
-        Assert.True(driver.Done, $"the workload did not finish within {s_finishLimit.TotalSeconds} s: {driver.ReportedReceipts} receipts");
+        Assert.True(await driver.RunAsync(api, deadline.Token), $"the workload did not finish within {s_finishLimit.TotalSeconds} s: {driver.ReportedReceipts} receipts");
     }
 
     // Every transaction ended with its planned outcome, counted once; returns the outcomes (hash → status, reason).

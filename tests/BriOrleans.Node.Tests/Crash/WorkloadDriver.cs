@@ -7,9 +7,9 @@ namespace BriOrleans.Node.Tests.Crash;
 
 /// <summary>
 /// Sends a <see cref="TradeWorkload"/> to a node until every transaction has a receipt, across the node's deaths.
-/// Registrations go first; then per sender it keeps a few transactions in flight, in nonce order. After a restart it sends again whatever has no
-/// receipt yet (the pool is memory only). It remembers every receipt, and the record of every epoch holding one,
-/// exactly as the node first reported them, and checks that any later answer is identical.
+/// Registrations go first; then per sender it keeps a few transactions in flight, in nonce order. After a restart
+/// it sends again whatever has no receipt yet (the pool is memory only). It remembers every receipt, and the record
+/// of every epoch holding one, exactly as the node first reported them, and checks that any later answer is identical.
 /// </summary>
 public sealed class WorkloadDriver(TradeWorkload workload)
 {
@@ -32,18 +32,19 @@ public sealed class WorkloadDriver(TradeWorkload workload)
     /// One life of a node: first checks that it serves everything reported before identically, then drives the
     /// workload until done or until <paramref name="lifeEnded"/> fires (the node is about to be killed). After
     /// <paramref name="submissions"/> accepted submissions it calls <paramref name="spent"/> and sends nothing
-    /// more, only waits for receipts.
+    /// more, only waits for receipts. True when every transaction has its receipt; false when the life ended first.
     /// </summary>
-    public async Task RunAsync(NodeApi api, CancellationToken lifeEnded, int submissions = int.MaxValue, Action? spent = null)
+    public async Task<bool> RunAsync(NodeApi api, CancellationToken lifeEnded, int submissions = int.MaxValue, Action? spent = null)
     {
         try
         {
             await VerifyReportedAsync(api, lifeEnded);
             await DriveAsync(api, submissions, spent ?? (() => { }), lifeEnded);
+            return true;
         }
         catch (Exception e) when (lifeEnded.IsCancellationRequested && e is OperationCanceledException or HttpRequestException or IOException)
         {
-            return;
+            return false;
         }
     }
 

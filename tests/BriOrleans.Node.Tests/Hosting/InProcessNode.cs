@@ -25,9 +25,9 @@ public sealed class InProcessNode : IAsyncDisposable
 
     public NodeApi Api { get; }
 
-    public static async Task<InProcessNode> StartAsync(string dataDirectory, string storage, string? country = null)
+    public static async Task<InProcessNode> StartAsync(string dataDirectory, string storage)
     {
-        var app = await NodeHost.BuildAsync(new NodeOptions(dataDirectory, "http://127.0.0.1:0", country, storage));
+        var app = await NodeHost.BuildAsync(new NodeOptions(dataDirectory, "http://127.0.0.1:0", null, storage));
         await app.StartAsync();
         // Kestrel replaces the requested port 0 with the one it bound.
         return new InProcessNode(app, new Uri(app.Urls.Single()));
