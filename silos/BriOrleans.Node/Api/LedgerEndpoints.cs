@@ -51,8 +51,7 @@ public static class LedgerEndpoints
     {
         if (!Hash256.TryParse(hash, out var document))
             return ApiError.BadParameterResult("a document hash is 0x followed by 64 hex digits (Keccak-256 of the file)");
-        var view = await grains.GetGrain<IDocumentGrain>(IDocumentGrain.KeyOf(document)).GetAsync();
-        return Results.Json(new { hash = document, anchored = view is not null, anchor = view }, ApiJson.Options);
+        return Found(await grains.GetGrain<IDocumentGrain>(IDocumentGrain.KeyOf(document)).GetAsync(), $"document {document}");
     }
 
     private static IResult Found<T>(T? view, string what) where T : class =>

@@ -37,9 +37,12 @@ public static class TransactionEndpoints
     {
         if (!Hash256.TryParse(hash, out var id))
             return ApiError.BadParameterResult("a transaction hash is 0x followed by 64 hex digits");
+        // The pool first: a transaction leaves it only after its epoch is committed, so looking in the ledger
+        // second cannot miss one that executed in between and answer that it is unknown.
+        var pending = pool.Contains(id);
         if (await ledger.GetReceiptAsync(id) is { } receipt)
             return Results.Json(new { status = receipt.Status, receipt }, ApiJson.Options);
-        return pool.Contains(id)
+        return pending
             ? Results.Json(new { status = "pending", receipt = (object?)null }, ApiJson.Options)
             : ApiError.NotFoundResult($"transaction {id}");
     }
