@@ -46,10 +46,18 @@ internal static class DocumentCommands
             var hash = HashOf(parsed.GetRequiredValue(file));
             var client = NodeConnection.Client(parsed.GetRequiredValue(node));
             var path = $"v1/documents/{hash}";
-            var answer = (await client.GetAsync(path, cancellation)) as JsonObject;
-            if (answer?["anchored"] is not JsonValue flag || !flag.TryGetValue<bool>(out var anchored))
-                throw new BriApiException(HttpStatusCode.OK, BriApiException.MalformedResponse, $"the answer to {path} has no \"anchored\": true|false");
-            if (answer["anchor"]?["anchoredAt"] is JsonValue at && at.TryGetValue<ulong>(out var milliseconds) && milliseconds <= long.MaxValue)
+            JsonNode? anchor;
+            try
+            {
+                anchor = await client.GetAsync(path, cancellation);
+            }
+            catch (BriApiException e) when (e.Code == "not_found")
+            {
+                anchor = null; // the node answers 404 for a document never anchored
+            }
+            var anchored = anchor is not null;
+            var answer = new JsonObject { ["hash"] = hash.ToString(), ["anchored"] = anchored, ["anchor"] = anchor };
+            if (anchor?["anchoredAt"] is JsonValue at && at.TryGetValue<ulong>(out var milliseconds) && milliseconds <= long.MaxValue)
                 answer["anchoredAtUtc"] = DateTimeOffset.FromUnixTimeMilliseconds((long)milliseconds).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
             JsonOutput.Pretty(stdout, answer);
             return anchored ? ExitCode.Success : ExitCode.Refused;

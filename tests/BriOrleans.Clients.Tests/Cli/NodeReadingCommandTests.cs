@@ -17,6 +17,10 @@ public sealed class NodeReadingCommandTests : IDisposable
 
     private static IResult Json(string body, int status = 200) => Results.Text(body, "application/json", Encoding.UTF8, status);
 
+    // What the node answers for a document never anchored, like every other read of an unknown object.
+    private static IResult NotFound(string hash) =>
+        Json($$$"""{"error":{"code":"not_found","message":"document {{{hash}}} is not known to this node"}}""", 404);
+
     [Fact]
     public async Task Show_asks_for_the_escaped_id_and_prints_the_answer_as_indented_JSON()
     {
@@ -67,8 +71,8 @@ public sealed class NodeReadingCommandTests : IDisposable
         await File.WriteAllTextAsync(path, "invoice 42");
         var hash = Keccak.Hash(Encoding.UTF8.GetBytes("invoice 42"));
         await using var node = await ScriptedNode.StartAsync(api => api.MapGet("/v1/documents/{id}", (string id) => id == hash.ToString()
-            ? Json($$$"""{"hash":"{{{hash}}}","anchored":true,"anchor":{"documentHash":"{{{hash}}}","documentTypeCode":"INV","issuer":"{{{NodeAnswers.NodeId}}}","anchoredAt":1700000000123}}""")
-            : Json($$"""{"hash":"{{id}}","anchored":false,"anchor":null}""")));
+            ? Json($$$"""{"documentHash":"{{{hash}}}","documentTypeCode":"INV","issuer":"{{{NodeAnswers.NodeId}}}","anchoredAt":1700000000123}""")
+            : NotFound(id)));
 
         var run = await BriRun.Of("document", "check", path, "--node", node.Url.ToString());
 
@@ -85,8 +89,7 @@ public sealed class NodeReadingCommandTests : IDisposable
     {
         var path = _directory.File("draft.pdf");
         await File.WriteAllTextAsync(path, "draft");
-        await using var node = await ScriptedNode.StartAsync(api => api.MapGet("/v1/documents/{hash}", (string hash) =>
-            Json($$"""{"hash":"{{hash}}","anchored":false,"anchor":null}""")));
+        await using var node = await ScriptedNode.StartAsync(api => api.MapGet("/v1/documents/{hash}", (string hash) => NotFound(hash)));
 
         var run = await BriRun.Of("document", "check", path, "--node", node.Url.ToString());
 
