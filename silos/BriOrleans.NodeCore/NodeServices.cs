@@ -20,9 +20,13 @@ public static class NodeServices
 {
     public const int PoolCapacity = 200_000;
 
-    /// <summary>Registers the node; <paramref name="store"/> is opened by the caller, which also disposes it.</summary>
+    /// <summary>
+    /// Registers the node. <paramref name="store"/> holds the ledger; <paramref name="journalStore"/> holds only the
+    /// pending journal, in a database of its own (SQLite) or behind its own writer (PostgreSQL), so that
+    /// acknowledging a transaction never waits behind an epoch commit. The caller opens and disposes both.
+    /// </summary>
     public static async Task AddValidatorNodeAsync(this IServiceCollection services, Genesis genesis, NodeIdentity identity,
-        ValidatorKey key, ILedgerStore store)
+        ValidatorKey key, ILedgerStore store, ILedgerStore journalStore)
     {
         var archive = new StoredBlockArchive(store);
         var ledger = await StoredEpochLedger.OpenAsync(store, archive);
@@ -52,7 +56,7 @@ public static class NodeServices
             .AddGrain<IProjectGrain, ProjectGrain>()
             .AddGrainStorage(LedgerGrainStorage.ProviderName, _ => store.GrainStorage));
         // Hosted services start in this order, after the grain host: the journal, recovery, then production.
-        services.AddSingleton<PendingJournal>();
+        services.AddSingleton(new PendingJournal(journalStore));
         services.AddHostedService(sp => sp.GetRequiredService<PendingJournal>());
         services.AddHostedService<NodeStartup>();
         services.AddSingleton<BlockProducer>();

@@ -20,16 +20,23 @@ public static class NodeHost
         var country = (options.Country ?? genesis.Countries[0].Code).ToUpperInvariant();
         var key = network.ValidatorKey(country);
         var store = await LedgerStore.OpenAsync(options.Storage, options.DataDirectory, genesis.ChainId, cancellationToken: cancellation);
+        // The pending journal gets a store of its own: with SQLite a second file (DIR/pending/ledger.db), so its
+        // small group commits never queue behind an epoch commit on SQLite's single writer.
+        var journal = await LedgerStore.OpenAsync(options.Storage, Path.Combine(options.DataDirectory, "pending"), genesis.ChainId, cancellationToken: cancellation);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.ApiUrl);
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
-        await builder.Services.AddValidatorNodeAsync(genesis, new NodeIdentity(country, key.Address), new ValidatorKey(key.Key), store);
+        await builder.Services.AddValidatorNodeAsync(genesis, new NodeIdentity(country, key.Address), new ValidatorKey(key.Key), store, journal);
 
         var app = builder.Build();
-        app.Lifetime.ApplicationStopped.Register(() => store.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        app.Lifetime.ApplicationStopped.Register(() =>
+        {
+            journal.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            store.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        });
         MapApi(app);
         return app;
     }
