@@ -45,11 +45,13 @@ public sealed class StoredEpochLedger : IEpochLedger
         var batch = _tree.Update(draft.Number, writes.Select(w => w.ToStateChange()));
         var record = draft with { StateRoot = batch.RootHash, ReceiptsRoot = Receipt.RootOf(receipts) };
         var placements = new List<TransactionPlacement>(receipts.Count);
+        var indexes = new Dictionary<Hash256, Dictionary<Hash256, int>>();
         foreach (var receipt in receipts)
         {
-            var block = await _blocks.GetAsync(receipt.BlockId)
-                ?? throw new InvalidOperationException($"block {receipt.BlockId} of a receipt is not in the archive");
-            var index = IndexOf(block, receipt.TransactionHash);
+            if (!indexes.TryGetValue(receipt.BlockId, out var inBlock))
+                indexes[receipt.BlockId] = inBlock = await IndexAsync(receipt.BlockId);
+            if (!inBlock.TryGetValue(receipt.TransactionHash, out var index))
+                throw new InvalidOperationException($"transaction {receipt.TransactionHash} is not in block {receipt.BlockId}");
             placements.Add(new TransactionPlacement(receipt.TransactionHash, receipt.BlockId, index));
         }
         await _store.CommitEpochAsync(new EpochCommit(record, receipts, writes, batch, placements));
@@ -77,11 +79,14 @@ public sealed class StoredEpochLedger : IEpochLedger
         return new LedgerTotals(counts.ExecutedTransactions, counts.FailedTransactions);
     }
 
-    private static int IndexOf(Block block, Hash256 transaction)
+    // Each transaction's index in its block, built once per block of the epoch.
+    private async Task<Dictionary<Hash256, int>> IndexAsync(Hash256 blockId)
     {
+        var block = await _blocks.GetAsync(blockId)
+            ?? throw new InvalidOperationException($"block {blockId} of a receipt is not in the archive");
+        var indexes = new Dictionary<Hash256, int>(block.Transactions.Count);
         for (var i = 0; i < block.Transactions.Count; i++)
-            if (block.Transactions[i].Hash == transaction)
-                return i;
-        throw new InvalidOperationException($"transaction {transaction} is not in block {block.Id}");
+            indexes.TryAdd(block.Transactions[i].Hash, i);
+        return indexes;
     }
 }
