@@ -16,17 +16,12 @@ public static class TransactionEndpoints
 
     private static async Task<IResult> SubmitAsync(HttpRequest request, TransactionAdmission admission)
     {
-        // Read one byte past the limit so an oversized body is recognised without reading all of it.
+        // Stop reading once past the limit: admission refuses the oversized body without the rest of it.
         var body = new MemoryStream();
         var buffer = new byte[16 * 1024];
         int read;
-        while ((read = await request.Body.ReadAsync(buffer)) > 0)
-        {
+        while (body.Length <= admission.MaxBodyBytes && (read = await request.Body.ReadAsync(buffer)) > 0)
             body.Write(buffer, 0, read);
-            if (body.Length > admission.MaxBodyBytes)
-                return ApiError.Of(StatusCodes.Status413PayloadTooLarge, AdmissionErrors.BodyTooLarge,
-                    $"the body is over {admission.MaxBodyBytes} bytes");
-        }
         var result = await admission.AdmitAsync(body.GetBuffer().AsMemory(0, (int)body.Length));
         return result.Accepted
             ? Results.Json(new { hash = result.Hash }, ApiJson.Options, statusCode: StatusCodes.Status202Accepted)

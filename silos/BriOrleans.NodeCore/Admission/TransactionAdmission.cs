@@ -28,7 +28,7 @@ public sealed class TransactionAdmission(Genesis genesis, ISenderDirectory sende
     public async Task<AdmissionResult> AdmitAsync(ReadOnlyMemory<byte> body)
     {
         if (body.Length > MaxBodyBytes)
-            return AdmissionResult.Refused(AdmissionErrors.BodyTooLarge, $"the body has {body.Length} bytes; at most {MaxBodyBytes} are accepted");
+            return AdmissionResult.Refused(AdmissionErrors.BodyTooLarge, $"the body is over {MaxBodyBytes} bytes, the most a transaction may have");
         JsonObject request;
         try
         {
