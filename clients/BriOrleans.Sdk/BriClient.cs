@@ -18,7 +18,7 @@ namespace BriOrleans.Sdk;
 /// signed transactions, waits for receipts and follows executed epochs. Refusals are <see cref="BriApiException"/>,
 /// a node that does not answer is <see cref="NodeUnreachableException"/>. Safe for concurrent use.
 /// </summary>
-public sealed class BriClient
+public sealed partial class BriClient
 {
     private readonly HttpClient _http;
     private readonly SenderNonces _nonces = new();
@@ -91,8 +91,14 @@ public sealed class BriClient
     {
         ArgumentNullException.ThrowIfNull(typedData);
         ArgumentNullException.ThrowIfNull(signature);
-        var body = new JsonObject { ["typedData"] = typedData.ToJson(), ["signature"] = signature.ToString() };
-        var answer = await RequestAsync(HttpMethod.Post, "v1/transactions", body, cancellation).ConfigureAwait(false);
+        return await SubmitAsync(SignedSubmission.Of(typedData, signature), cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>Submits a transaction signed beforehand; returns its hash once the node has admitted it to its pool.</summary>
+    public async Task<Hash256> SubmitAsync(SignedSubmission transaction, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var answer = await RequestAsync(HttpMethod.Post, "v1/transactions", JsonContent(transaction.Body), cancellation).ConfigureAwait(false);
         return Read<SubmitAnswer>(answer, "v1/transactions").Hash;
     }
 
@@ -216,13 +222,19 @@ public sealed class BriClient
             throw Refusal(response.StatusCode, await response.Content.ReadAsStringAsync(cancellation).ConfigureAwait(false));
     }
 
-    private async Task<JsonNode> RequestAsync(HttpMethod method, string path, JsonNode? body, CancellationToken cancellation)
+    private static HttpContent JsonContent(ReadOnlyMemory<byte> body)
+    {
+        var content = new ReadOnlyMemoryContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
+    }
+
+    private async Task<JsonNode> RequestAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellation)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         limit.CancelAfter(RequestTimeout);
         using var request = new HttpRequestMessage(method, new Uri(Node, path));
-        if (body is not null)
-            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        request.Content = content;
         try
         {
             using var response = await _http.SendAsync(request, limit.Token).ConfigureAwait(false);

@@ -82,4 +82,34 @@ public class TransactionPoolTests
         Assert.False(pool.Contains(mine.Hash));
         Assert.Equal(0, pool.Count);
     }
+
+    [Fact]
+    public void A_block_takes_a_nonce_only_with_its_predecessors_however_arrivals_interleave()
+    {
+        // Concurrent admissions reach the pool in any order: here every sender's lowest nonce arrives last. Each
+        // block must still carry, per sender, a run of consecutive nonces from the sender's next one, and the
+        // pool must drain (the old oldest-arrival-first pick filled every block with nonces ahead: a livelock).
+        var random = new Random(20261122);
+        var senders = Enumerable.Range(0, 5).Select(i => PrivateKey.FromHex("0x" + (i + 1).ToString("x64", System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+        var arrivals = senders.SelectMany(k => Enumerable.Range(1, 19).Select(n => Tx(k, (ulong)n))).OrderBy(_ => random.Next())
+            .Concat(senders.Select(k => Tx(k, 0))).ToList();
+        var pool = new TransactionPool(1000);
+        foreach (var tx in arrivals)
+            Assert.Equal(PoolAdmission.Added, pool.Add(tx, 0));
+        var next = senders.ToDictionary(k => k.Address, _ => 0UL);
+
+        for (var block = 0; pool.Count > 0; block++)
+        {
+            Assert.True(block < 100, $"the pool did not drain: {pool.Count} left");
+            var taken = pool.TakeForBlock(random.Next(1, 8));
+            Assert.NotEmpty(taken);
+            foreach (var tx in taken)
+            {
+                Assert.Equal(next[tx.Transaction.From], tx.Transaction.Nonce);
+                next[tx.Transaction.From]++;
+            }
+            pool.OnEpochExecuted(taken, []);
+        }
+        Assert.All(next.Values, n => Assert.Equal(20UL, n));
+    }
 }

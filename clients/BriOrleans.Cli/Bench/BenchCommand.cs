@@ -13,6 +13,9 @@ internal static class BenchCommand
 {
     public const string DefaultKeysFolder = "localnet/keys";
 
+    /// <summary>Transactions per request unless <c>--batch</c> says otherwise.</summary>
+    public const int DefaultBatch = 1;
+
     private static readonly TimeSpan s_idleLimit = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan s_progressInterval = TimeSpan.FromSeconds(1);
 
@@ -21,13 +24,18 @@ internal static class BenchCommand
         var node = NodeConnection.Option();
         var transactions = new Option<int>("--tx") { Description = "How many transactions to send", DefaultValueFactory = _ => 5000 };
         var concurrency = new Option<int>("--concurrency") { Description = "Concurrent submitters, each with a sender organization of its own", DefaultValueFactory = _ => 32 };
+        var batch = new Option<int>("--batch")
+        {
+            Description = $"Transactions per request: 1 posts each alone to /v1/transactions, more go to /v1/transactions/batch (at most {BriClient.MaxBatchTransactions})",
+            DefaultValueFactory = _ => DefaultBatch,
+        };
         var registrar = new Option<string?>("--registrar")
         {
             Description = $"The key file of a registrar that admits the senders (default: the first ./{DefaultKeysFolder}/*-registrar.json)",
         };
         var command = new Command("bench", "Measure executed transactions per second and submit→executed latency against a node")
         {
-            node, transactions, concurrency, registrar,
+            node, transactions, concurrency, batch, registrar,
         };
         command.SetAction(CommandAction.OfAsync(async (parsed, stdout, cancellation) =>
         {
@@ -37,9 +45,12 @@ internal static class BenchCommand
                 throw new FormatException("--tx: at least 1");
             if (workers < 1)
                 throw new FormatException("--concurrency: at least 1");
+            var perRequest = parsed.GetValue(batch);
+            if (perRequest is < 1 or > BriClient.MaxBatchTransactions)
+                throw new FormatException($"--batch: 1 to {BriClient.MaxBatchTransactions}");
             var registrarKey = KeyFile.Load(parsed.GetValue(registrar) ?? DefaultRegistrar()).Key;
             var client = NodeConnection.Client(parsed.GetRequiredValue(node));
-            return await RunAsync(parsed, client, registrarKey, total, workers, stdout, cancellation);
+            return await RunAsync(parsed, client, registrarKey, total, workers, perRequest, stdout, cancellation);
         }));
         return command;
     }
@@ -54,7 +65,7 @@ internal static class BenchCommand
             $"--registrar: no *-registrar.json in ./{DefaultKeysFolder}; pass the key file of a registrar of the network");
     }
 
-    private static async Task<int> RunAsync(ParseResult parsed, BriClient client, PrivateKey registrar, int total, int workers, TextWriter stdout,
+    private static async Task<int> RunAsync(ParseResult parsed, BriClient client, PrivateKey registrar, int total, int workers, int batch, TextWriter stdout,
         CancellationToken cancellation)
     {
         var stderr = parsed.InvocationConfiguration.Error;
@@ -71,8 +82,8 @@ internal static class BenchCommand
         stderr.WriteLine("bench: measuring secp256k1 recoveries on one core for 1 s");
         var recoveries = RecoveryRate.Measure(TimeSpan.FromSeconds(1));
 
-        stderr.WriteLine($"bench: submitting with {workers} concurrent workers");
-        var run = new SubmissionRun(client, queues);
+        stderr.WriteLine($"bench: submitting with {workers} concurrent workers, {Requests(batch)}");
+        var run = new SubmissionRun(client, queues, batch);
         var hashes = queues.SelectMany(q => q.Select(tx => tx.Hash)).ToArray();
         using (var progress = CancellationTokenSource.CreateLinkedTokenSource(cancellation))
         {
@@ -86,13 +97,15 @@ internal static class BenchCommand
         if (run.Retries > 0)
             stderr.WriteLine($"bench: {run.Retries} submissions were retried after backpressure (pool full or nonce window)");
 
-        var report = BenchReport.Compile(queues, run.Results, watch, recoveries);
-        stdout.WriteLine($"bench: {total} transactions from {workers} senders with {workers} concurrent workers against {client.Node}");
+        var report = BenchReport.Compile(queues, run.Results, watch, recoveries) with { Batch = batch };
+        stdout.WriteLine($"bench: {total} transactions from {workers} senders with {workers} concurrent workers, {Requests(batch)}, against {client.Node}");
         foreach (var line in report.Lines())
             stdout.WriteLine(line);
         JsonOutput.Line(stdout, report.ToJson());
         return ExitCode.Success;
     }
+
+    private static string Requests(int batch) => batch == 1 ? "one transaction per request" : $"{batch} transactions per batch request";
 
     private static async Task ReportProgressAsync(TextWriter stderr, SubmissionRun run, ExecutionWatch watch, Hash256[] hashes, CancellationToken cancellation)
     {

@@ -19,6 +19,9 @@ internal sealed record BenchReport(
 
     public double Ratio => Tps / RecoveriesPerSecond;
 
+    /// <summary>Transactions per submission request.</summary>
+    public int Batch { get; init; } = 1;
+
     public static BenchReport Compile(PresignedTransaction[][] queues, Submission[][] submissions, ExecutionWatch watch, double recoveriesPerSecond)
     {
         var latencies = new List<double>();
@@ -82,6 +85,7 @@ internal sealed record BenchReport(
         ["ratio"] = Math.Round(Ratio, 6),
         ["transactions"] = Transactions,
         ["failed"] = Failed,
+        ["batch"] = Batch,
     };
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

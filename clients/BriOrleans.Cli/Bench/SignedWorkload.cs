@@ -1,13 +1,17 @@
 using System.Buffers.Binary;
 using System.Text.Json.Nodes;
 using BriOrleans.Crypto;
+using BriOrleans.Sdk;
 using BriOrleans.Transactions;
 using BriOrleans.TypedData;
 
 namespace BriOrleans.Cli.Bench;
 
-/// <summary>A transaction signed before the timed run: what is submitted, and the hash its receipt will carry.</summary>
-internal sealed record PresignedTransaction(TypedDataDocument TypedData, Signature Signature, Hash256 Hash);
+/// <summary>A transaction signed and encoded before the timed run: what is submitted, and the hash its receipt will carry.</summary>
+internal sealed record PresignedTransaction(SignedSubmission Submission)
+{
+    public Hash256 Hash => Submission.Hash;
+}
 
 /// <summary>
 /// The bench's transactions, signed before timing starts: anchor-document transactions with distinct document
@@ -36,8 +40,7 @@ internal static class SignedWorkload
                     ["documentHash"] = DocumentHash(senders[s].Address, nonce).ToString(),
                 };
                 var typedData = s_kind.Prepare(fields, senders[s].Address, nonce, chainId);
-                var hash = Eip712.Digest(typedData);
-                queue[i] = new PresignedTransaction(typedData, senders[s].Sign(hash), hash);
+                queue[i] = new PresignedTransaction(SignedSubmission.Of(typedData, senders[s].Sign(Eip712.Digest(typedData))));
             }
             queues[s] = queue;
         });

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 
 namespace BriOrleans.GrainHost;
@@ -5,6 +6,10 @@ namespace BriOrleans.GrainHost;
 /// <summary>The host's <see cref="IGrainFactory"/>: resolves the grain class of an interface and returns a reference.</summary>
 internal sealed class GrainFactory(Catalog catalog) : IGrainFactory
 {
+    // One proxy per grain interface, built by DispatchProxy (reflection) once; every reference is a copy of it
+    // bound to its grain. Creating a DispatchProxy per call emits a constructor invoker per call.
+    private readonly ConcurrentDictionary<Type, GrainReference> _prototypes = new();
+
     public TGrainInterface GetGrain<TGrainInterface>(string primaryKey) where TGrainInterface : IGrainWithStringKey
     {
         ArgumentNullException.ThrowIfNull(primaryKey);
@@ -26,8 +31,8 @@ internal sealed class GrainFactory(Catalog catalog) : IGrainFactory
 
     private TGrainInterface Reference<TGrainInterface>(GrainId grainId, GrainClass grainClass)
     {
-        var reference = DispatchProxy.Create<TGrainInterface, GrainReference>();
-        ((GrainReference)(object)reference!).Bind(catalog, grainId, grainClass, typeof(TGrainInterface));
-        return reference;
+        var prototype = _prototypes.GetOrAdd(typeof(TGrainInterface),
+            static _ => (GrainReference)(object)DispatchProxy.Create<TGrainInterface, GrainReference>()!);
+        return (TGrainInterface)(object)prototype.BoundCopy(catalog, grainId, grainClass, typeof(TGrainInterface));
     }
 }

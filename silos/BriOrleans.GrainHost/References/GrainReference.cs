@@ -15,12 +15,15 @@ internal class GrainReference : DispatchProxy, IGrainReferenceIdentity
 
     public GrainId GrainId { get; private set; }
 
-    internal void Bind(Catalog catalog, GrainId grainId, GrainClass grainClass, Type interfaceType)
+    /// <summary>A copy of this proxy (same generated class, so the same interface) naming the given grain.</summary>
+    internal GrainReference BoundCopy(Catalog catalog, GrainId grainId, GrainClass grainClass, Type interfaceType)
     {
-        _catalog = catalog;
-        GrainId = grainId;
-        _grainClass = grainClass;
-        _interfaceType = interfaceType;
+        var copy = (GrainReference)MemberwiseClone();
+        copy._catalog = catalog;
+        copy.GrainId = grainId;
+        copy._grainClass = grainClass;
+        copy._interfaceType = interfaceType;
+        return copy;
     }
 
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)

@@ -5,28 +5,48 @@ using BriOrleans.NodeCore.Pool;
 
 namespace BriOrleans.Node.Api;
 
-/// <summary><c>POST /v1/transactions</c> and <c>GET /v1/transactions/{hash}</c>.</summary>
+/// <summary><c>POST /v1/transactions</c>, <c>POST /v1/transactions/batch</c> and <c>GET /v1/transactions/{hash}</c>.</summary>
 public static class TransactionEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapPost("/v1/transactions", SubmitAsync);
+        api.MapPost("/v1/transactions/batch", SubmitBatchAsync);
         api.MapGet("/v1/transactions/{hash}", GetAsync);
     }
 
     private static async Task<IResult> SubmitAsync(HttpRequest request, TransactionAdmission admission)
     {
-        // Stop reading once past the limit: admission refuses the oversized body without the rest of it.
+        var result = await admission.AdmitAsync(await ReadBodyAsync(request, admission.MaxBodyBytes));
+        return result.Accepted
+            ? Results.Json(new { hash = result.Hash }, ApiJson.Options, statusCode: StatusCodes.Status202Accepted)
+            : RefusalOf(result);
+    }
+
+    private static async Task<IResult> SubmitBatchAsync(HttpRequest request, TransactionAdmission admission)
+    {
+        var batch = await admission.AdmitBatchAsync(await ReadBodyAsync(request, TransactionAdmission.MaxBatchBodyBytes));
+        if (batch.Refusal is { } refusal)
+            return RefusalOf(refusal);
+        var results = batch.Results.Select(r => r.Accepted
+            ? (object)new { hash = r.Hash }
+            : new { error = new ApiErrorBody(r.ErrorCode, r.Message) });
+        return Results.Json(new { results }, ApiJson.Options);
+    }
+
+    /// <summary>The body, read no further than one byte past <paramref name="limit"/>: admission refuses it without the rest.</summary>
+    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, int limit)
+    {
         var body = new MemoryStream();
         var buffer = new byte[16 * 1024];
         int read;
-        while (body.Length <= admission.MaxBodyBytes && (read = await request.Body.ReadAsync(buffer)) > 0)
+        while (body.Length <= limit && (read = await request.Body.ReadAsync(buffer)) > 0)
             body.Write(buffer, 0, read);
-        var result = await admission.AdmitAsync(body.GetBuffer().AsMemory(0, (int)body.Length));
-        return result.Accepted
-            ? Results.Json(new { hash = result.Hash }, ApiJson.Options, statusCode: StatusCodes.Status202Accepted)
-            : ApiError.Of(AdmissionErrors.StatusOf(result.ErrorCode), result.ErrorCode, result.Message);
+        return body.GetBuffer().AsMemory(0, (int)body.Length);
     }
+
+    private static IResult RefusalOf(AdmissionResult result) =>
+        ApiError.Of(AdmissionErrors.StatusOf(result.ErrorCode), result.ErrorCode, result.Message);
 
     private static async Task<IResult> GetAsync(string hash, IEpochLedger ledger, TransactionPool pool)
     {

@@ -1,10 +1,11 @@
 namespace BriOrleans.NodeCore.Admission;
 
-/// <summary>Stable error codes of <c>POST /v1/transactions</c>, each with the HTTP status it answers with.</summary>
+/// <summary>Stable error codes of <c>POST /v1/transactions</c> (and of each transaction of a batch), each with the HTTP status it answers with.</summary>
 public static class AdmissionErrors
 {
     public const string InvalidJson = "invalid_json";
     public const string BodyTooLarge = "body_too_large";
+    public const string BatchTooLarge = "batch_too_large";
     public const string InvalidRequest = "invalid_request";
     public const string InvalidTypedData = "invalid_typed_data";
     public const string InvalidSignature = "invalid_signature";
@@ -18,7 +19,7 @@ public static class AdmissionErrors
 
     public static int StatusOf(string code) => code switch
     {
-        BodyTooLarge => 413,
+        BodyTooLarge or BatchTooLarge => 413,
         UnknownSender or SenderSuspended => 403,
         NonceTooOld or NonceTooFarAhead or NonceTaken => 409,
         PoolFull => 503,

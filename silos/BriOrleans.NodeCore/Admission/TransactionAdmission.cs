@@ -15,6 +15,12 @@ public sealed record AdmissionResult(Hash256? Hash, string ErrorCode, string Mes
     public static AdmissionResult Refused(string code, string message) => new(null, code, message);
 }
 
+/// <summary>The answer to a batch: a refusal of the whole body, or one result per transaction in order.</summary>
+public sealed record BatchAdmission(AdmissionResult? Refusal, IReadOnlyList<AdmissionResult> Results)
+{
+    public static BatchAdmission Refused(string code, string message) => new(AdmissionResult.Refused(code, message), []);
+}
+
 /// <summary>
 /// Checks a submitted transaction before anything is stored (ARCHITECTURE.md, step 2): size, JSON, EIP-712 schema
 /// and domain (chain id), signature (the recovered signer must be <c>from</c>), a registered and active sender,
@@ -24,30 +30,81 @@ public sealed class TransactionAdmission(Genesis genesis, ISenderDirectory sende
 {
     public int MaxBodyBytes => genesis.Parameters.MaxTransactionBytes;
 
+    public const int MaxBatchTransactions = SubmissionLimits.MaxBatchTransactions;
+
+    public const int MaxBatchBodyBytes = SubmissionLimits.MaxBatchBodyBytes;
+
     /// <summary>Admits the JSON body <c>{"typedData": {…}, "signature": "0x…"}</c>.</summary>
     public async Task<AdmissionResult> AdmitAsync(ReadOnlyMemory<byte> body)
     {
         if (body.Length > MaxBodyBytes)
             return AdmissionResult.Refused(AdmissionErrors.BodyTooLarge, $"the body is over {MaxBodyBytes} bytes, the most a transaction may have");
-        JsonObject request;
+        if (ParseObject(body, out var request) is { } malformed)
+            return malformed;
+        var (tx, refusal) = Verify(request);
+        return tx is null ? refusal! : await AdmitAsync(tx);
+    }
+
+    /// <summary>
+    /// Admits the JSON body <c>{"transactions": [{"typedData": {…}, "signature": "0x…"}, …]}</c>: each transaction
+    /// is checked and admitted as if submitted alone, and the answer holds one result per transaction, in order. A
+    /// body that is not such a list of at most <see cref="MaxBatchTransactions"/> is refused as a whole.
+    /// </summary>
+    public async Task<BatchAdmission> AdmitBatchAsync(ReadOnlyMemory<byte> body)
+    {
+        if (body.Length > MaxBatchBodyBytes)
+            return BatchAdmission.Refused(AdmissionErrors.BodyTooLarge, $"the body is over {MaxBatchBodyBytes} bytes, the most a batch may have");
+        if (ParseObject(body, out var request) is { } malformed)
+            return BatchAdmission.Refused(malformed.ErrorCode, malformed.Message);
+        if (request["transactions"] is not JsonArray items || request.Count != 1)
+            return BatchAdmission.Refused(AdmissionErrors.InvalidRequest, "the body must be exactly {\"transactions\": [ … ]}");
+        if (items.Count == 0)
+            return BatchAdmission.Refused(AdmissionErrors.InvalidRequest, "\"transactions\" is empty");
+        if (items.Count > MaxBatchTransactions)
+            return BatchAdmission.Refused(AdmissionErrors.BatchTooLarge, $"{items.Count} transactions; a batch carries at most {MaxBatchTransactions}");
+        var results = new Task<AdmissionResult>[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is not JsonObject item)
+            {
+                results[i] = Task.FromResult(AdmissionResult.Refused(AdmissionErrors.InvalidRequest,
+                    $"transactions[{i}] must be an object {{\"typedData\", \"signature\"}}"));
+                continue;
+            }
+            var (tx, refusal) = Verify(item);
+            // Started together, the admissions share the journal's next group commit.
+            results[i] = tx is null ? Task.FromResult(refusal!) : AdmitAsync(tx);
+        }
+        return new BatchAdmission(null, await Task.WhenAll(results));
+    }
+
+    private static AdmissionResult? ParseObject(ReadOnlyMemory<byte> body, out JsonObject request)
+    {
+        request = null!;
         try
         {
             request = JsonNode.Parse(body.Span) as JsonObject
                 ?? throw new JsonException("the body must be a JSON object");
+            return null;
         }
         catch (JsonException e)
         {
             return AdmissionResult.Refused(AdmissionErrors.InvalidJson, e.Message);
         }
+    }
+
+    /// <summary>The checks that need no state: shape, typed data against the schema and domain, and the signer.</summary>
+    private (SignedTransaction? Tx, AdmissionResult? Refusal) Verify(JsonObject request)
+    {
         if (request["typedData"] is not JsonObject typedDataJson)
-            return AdmissionResult.Refused(AdmissionErrors.InvalidRequest, "the body needs \"typedData\": the EIP-712 typed data that was signed");
+            return Refuse(AdmissionErrors.InvalidRequest, "the body needs \"typedData\": the EIP-712 typed data that was signed");
         if (request["signature"] is not JsonValue signatureJson || !signatureJson.TryGetValue<string>(out var signatureText))
-            return AdmissionResult.Refused(AdmissionErrors.InvalidRequest, "the body needs \"signature\": 0x followed by 130 hex digits");
-        var unexpected = request.Select(p => p.Key).Where(k => k is not ("typedData" or "signature")).ToList();
-        if (unexpected.Count > 0)
-            return AdmissionResult.Refused(AdmissionErrors.InvalidRequest, $"unexpected member(s): {string.Join(", ", unexpected)}");
+            return Refuse(AdmissionErrors.InvalidRequest, "the body needs \"signature\": 0x followed by 130 hex digits");
+        if (request.Count != 2)
+            return Refuse(AdmissionErrors.InvalidRequest,
+                $"unexpected member(s): {string.Join(", ", request.Select(p => p.Key).Where(k => k is not ("typedData" or "signature")))}");
         if (!Signature.TryParse(signatureText, out var signature))
-            return AdmissionResult.Refused(AdmissionErrors.InvalidSignature, "the signature must be 65 bytes r‖s‖v in 0x hex, low-s, v 27/28 (or 0/1)");
+            return Refuse(AdmissionErrors.InvalidSignature, "the signature must be 65 bytes r‖s‖v in 0x hex, low-s, v 27/28 (or 0/1)");
 
         ITransaction transaction;
         Hash256 hash;
@@ -57,17 +114,19 @@ public sealed class TransactionAdmission(Genesis genesis, ISenderDirectory sende
         }
         catch (InvalidTransactionException e)
         {
-            return AdmissionResult.Refused(e.Code, e.Message);
+            return Refuse(e.Code, e.Message);
         }
         catch (TypedDataException e)
         {
-            return AdmissionResult.Refused(AdmissionErrors.InvalidTypedData, $"{e.Path}: {e.Message}");
+            return Refuse(AdmissionErrors.InvalidTypedData, $"{e.Path}: {e.Message}");
         }
         if (!signature.TryRecoverSigner(hash, out var signer))
-            return AdmissionResult.Refused(AdmissionErrors.InvalidSignature, "the signature recovers to no key for this typed data");
+            return Refuse(AdmissionErrors.InvalidSignature, "the signature recovers to no key for this typed data");
         if (signer != transaction.From)
-            return AdmissionResult.Refused(AdmissionErrors.SignerMismatch, $"signed by {signer}, but \"from\" is {transaction.From}");
-        return await AdmitAsync(new SignedTransaction(transaction, signature, hash));
+            return Refuse(AdmissionErrors.SignerMismatch, $"signed by {signer}, but \"from\" is {transaction.From}");
+        return (new SignedTransaction(transaction, signature, hash), null);
+
+        static (SignedTransaction?, AdmissionResult?) Refuse(string code, string message) => (null, AdmissionResult.Refused(code, message));
     }
 
     /// <summary>

@@ -74,28 +74,43 @@ public sealed class TransactionPool(int capacity)
         }
     }
 
-    /// <summary>Up to <paramref name="max"/> transactions ready for a block, oldest first; they are marked as in a block.</summary>
+    /// <summary>
+    /// Up to <paramref name="max"/> transactions ready for a block, oldest first; they are marked as in a block. A
+    /// sender's transaction is taken only with all its lower pending nonces (taken now or already in a block), so
+    /// a block never carries a nonce whose predecessor it leaves behind, however the arrivals interleave.
+    /// </summary>
     public IReadOnlyList<SignedTransaction> TakeForBlock(int max)
     {
         lock (_lock)
         {
-            var ready = new List<Entry>();
+            // Each sender's ready run (consecutive nonces from its next one, not yet in a block), drawn from by the
+            // arrival of its head: the oldest head goes next, then that sender's following nonce competes.
+            var heads = new PriorityQueue<(List<Entry> Run, int Index), long>();
             foreach (var (sender, queue) in _bySender)
             {
                 var expected = _nextNonce.GetValueOrDefault(sender);
+                List<Entry>? run = null;
                 foreach (var (nonce, entry) in queue)
                 {
                     if (nonce != expected)
                         break;
                     if (!entry.InBlock)
-                        ready.Add(entry);
+                        (run ??= []).Add(entry);
                     expected++;
                 }
+                if (run is not null)
+                    heads.Enqueue((run, 0), run[0].Arrival);
             }
-            var taken = ready.OrderBy(e => e.Arrival).Take(max).OrderBy(e => e.Tx.Transaction.From).ThenBy(e => e.Tx.Transaction.Nonce).ToList();
+            var taken = new List<Entry>();
+            while (taken.Count < max && heads.TryDequeue(out var head, out _))
+            {
+                taken.Add(head.Run[head.Index]);
+                if (head.Index + 1 < head.Run.Count)
+                    heads.Enqueue((head.Run, head.Index + 1), head.Run[head.Index + 1].Arrival);
+            }
             foreach (var entry in taken)
                 entry.InBlock = true;
-            return [.. taken.Select(e => e.Tx)];
+            return [.. taken.OrderBy(e => e.Tx.Transaction.From).ThenBy(e => e.Tx.Transaction.Nonce).Select(e => e.Tx)];
         }
     }
 
