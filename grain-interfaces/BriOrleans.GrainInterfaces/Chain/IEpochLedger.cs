@@ -14,6 +14,12 @@ public interface IEpochLedger
 
     void Begin(ulong epoch);
 
+    /// <summary>
+    /// A hint before execution: the grain-state records the epoch is about to read, loaded in bulk rather than one
+    /// by one as grains activate. It changes no result; records it misses are read when needed.
+    /// </summary>
+    Task PrefetchAsync(IReadOnlyCollection<(Runtime.GrainId Grain, string StateName)> records);
+
     /// <summary>Computes the state root over the epoch's writes, fills it and the receipts root into the record, commits all.</summary>
     Task<EpochRecord> CommitAsync(EpochRecord draft, IReadOnlyList<Receipt> receipts);
 

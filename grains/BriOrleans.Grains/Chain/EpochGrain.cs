@@ -1,6 +1,7 @@
 using BriOrleans.Chain;
 using BriOrleans.Crypto;
 using BriOrleans.Execution;
+using BriOrleans.Grains.Domain;
 using BriOrleans.Grains.Execution;
 using BriOrleans.Ledger;
 using BriOrleans.Runtime;
@@ -30,9 +31,17 @@ public sealed class EpochGrain(IEpochLedger ledger, IBlockArchive archive, Chain
                 await GenesisState.ApplyAsync(GrainFactory, rules.Genesis);
             foreach (var blockId in plan.Skipped)
                 returned.AddRange((await BlockAsync(blockId)).Transactions.Select(t => t.Hash));
+            var executed = new List<Block>();
             foreach (var blockId in plan.Executed)
+                executed.Add(await BlockAsync(blockId));
+            await ledger.PrefetchAsync([.. executed
+                .SelectMany(b => b.Transactions.SelectMany(t => TouchedGrains.Of(t.Transaction)))
+                .Distinct()
+                .Select(g => (g, LedgerState.Name))]);
+            foreach (var block in executed)
             {
-                foreach (var tx in (await BlockAsync(blockId)).Transactions)
+                var blockId = block.Id;
+                foreach (var tx in block.Transactions)
                 {
                     var outcome = await executor.ExecuteAsync(tx, new TransactionContext(tx.Hash, blockId, plan.Number, plan.Timestamp));
                     if (outcome.LeavesReceipt)

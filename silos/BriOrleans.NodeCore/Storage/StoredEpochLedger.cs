@@ -39,6 +39,8 @@ public sealed class StoredEpochLedger : IEpochLedger
 
     public void Begin(ulong epoch) => _store.GrainStorage.BeginEpoch(epoch);
 
+    public Task PrefetchAsync(IReadOnlyCollection<(Runtime.GrainId Grain, string StateName)> records) => _store.GrainStorage.PrefetchAsync(records);
+
     public async Task<EpochRecord> CommitAsync(EpochRecord draft, IReadOnlyList<Receipt> receipts)
     {
         var writes = _store.GrainStorage.TakeStagedWrites();

@@ -24,6 +24,30 @@ internal static class GrainStateTable
         return rows.Count == 0 ? CommittedGrainState.None : rows[0];
     }
 
+    /// <summary>
+    /// The latest records of many grains of one type in one query: for each key of <paramref name="keys"/> that has
+    /// a record named <paramref name="stateName"/>, its latest row (a cleared record reads as <see cref="CommittedGrainState.None"/>).
+    /// </summary>
+    public static async Task<Dictionary<string, CommittedGrainState>> LoadLatestAsync(
+        LedgerDatabase database, string grainType, string stateName, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        var parameters = new (string Name, object Value)[keys.Count + 2];
+        parameters[0] = ("type", grainType);
+        parameters[1] = ("name", stateName);
+        for (var i = 0; i < keys.Count; i++)
+            parameters[i + 2] = ("k" + i.ToString(CultureInfo.InvariantCulture), keys[i]);
+        var rows = await database.QueryAsync(
+            $"""
+             SELECT grain_key, etag, payload FROM grain_states g
+             WHERE grain_type = @type AND state_name = @name AND grain_key IN ({string.Join(", ", keys.Select((_, i) => "@k" + i.ToString(CultureInfo.InvariantCulture)))})
+               AND epoch = (SELECT MAX(epoch) FROM grain_states m
+                            WHERE m.grain_type = g.grain_type AND m.grain_key = g.grain_key AND m.state_name = g.state_name)
+             """,
+            r => (Key: r.GetString(0), State: r.IsDBNull(2) ? CommittedGrainState.None : new CommittedGrainState(r.Bytes(2), r.GetInt64(1).ToString(CultureInfo.InvariantCulture))),
+            cancellationToken, parameters);
+        return rows.ToDictionary(r => r.Key, r => r.State, StringComparer.Ordinal);
+    }
+
     public static RowSet Rows(ulong epoch, IEnumerable<GrainStateWrite> writes)
     {
         var rows = new RowSet("grain_states",

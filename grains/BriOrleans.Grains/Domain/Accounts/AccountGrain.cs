@@ -12,7 +12,7 @@ namespace BriOrleans.Grains.Domain;
 /// role could leave its country without a registrar, since a suspended registrar cannot sign its reinstatement).
 /// </summary>
 [GrainType("account")]
-public sealed class AccountGrain([PersistentState("state", "ledger")] IPersistentState<AccountState> state) : Grain, IAccountGrain
+public sealed class AccountGrain([PersistentState(LedgerState.Name, LedgerState.Storage)] IPersistentState<AccountState> state) : Grain, IAccountGrain
 {
     private Address _address;
 

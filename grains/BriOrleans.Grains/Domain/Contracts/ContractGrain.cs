@@ -13,7 +13,7 @@ namespace BriOrleans.Grains.Domain;
 /// (<see cref="ContractAmendments"/>) and disputes (<see cref="ContractDisputes"/>) are recorded here too.
 /// </summary>
 [GrainType("contract")]
-public sealed class ContractGrain([PersistentState("state", "ledger")] IPersistentState<ContractState> state) : Grain, IContractGrain
+public sealed class ContractGrain([PersistentState(LedgerState.Name, LedgerState.Storage)] IPersistentState<ContractState> state) : Grain, IContractGrain
 {
     private ContractState Contract => state.State;
 

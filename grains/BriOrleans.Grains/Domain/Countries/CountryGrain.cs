@@ -6,7 +6,7 @@ namespace BriOrleans.Grains.Domain;
 
 /// <summary>A member country: written once at genesis (governance will add more), read by every country rule.</summary>
 [GrainType("country")]
-public sealed class CountryGrain([PersistentState("state", "ledger")] IPersistentState<CountryState> state) : Grain, ICountryGrain
+public sealed class CountryGrain([PersistentState(LedgerState.Name, LedgerState.Storage)] IPersistentState<CountryState> state) : Grain, ICountryGrain
 {
     public Task<CountryView?> GetAsync() => Task.FromResult(state.RecordExists
         ? new CountryView(

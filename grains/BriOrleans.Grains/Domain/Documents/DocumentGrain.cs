@@ -11,7 +11,7 @@ namespace BriOrleans.Grains.Domain;
 /// by a customs or regulator organization of a country the shipment touches, and is then listed on the shipment.
 /// </summary>
 [GrainType("document")]
-public sealed class DocumentGrain([PersistentState("state", "ledger")] IPersistentState<DocumentState> state) : Grain, IDocumentGrain
+public sealed class DocumentGrain([PersistentState(LedgerState.Name, LedgerState.Storage)] IPersistentState<DocumentState> state) : Grain, IDocumentGrain
 {
     public Task<DocumentView?> GetAsync() => Task.FromResult(state.RecordExists
         ? new DocumentView(

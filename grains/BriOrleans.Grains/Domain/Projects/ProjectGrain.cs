@@ -14,7 +14,7 @@ namespace BriOrleans.Grains.Domain;
 /// (never the sponsor itself).
 /// </summary>
 [GrainType("project")]
-public sealed class ProjectGrain([PersistentState("state", "ledger")] IPersistentState<ProjectState> state) : Grain, IProjectGrain
+public sealed class ProjectGrain([PersistentState(LedgerState.Name, LedgerState.Storage)] IPersistentState<ProjectState> state) : Grain, IProjectGrain
 {
     private ProjectState Project => state.State;
 

@@ -12,7 +12,7 @@ namespace BriOrleans.Grains.Domain;
 /// confirmed by the consignee at the destination, passes custody to the consignee and closes the shipment.
 /// </summary>
 [GrainType("shipment")]
-public sealed class ShipmentGrain([PersistentState("state", "ledger")] IPersistentState<ShipmentState> state) : Grain, IShipmentGrain
+public sealed class ShipmentGrain([PersistentState(LedgerState.Name, LedgerState.Storage)] IPersistentState<ShipmentState> state) : Grain, IShipmentGrain
 {
     private static readonly string[] CustodianRoles =
         [OrganizationRoles.Carrier, OrganizationRoles.Forwarder, OrganizationRoles.Port, OrganizationRoles.Exporter, OrganizationRoles.Importer];
