@@ -45,7 +45,39 @@ internal sealed class TypedDataSchema : IReadOnlyDictionary<string, IReadOnlyLis
     internal static TypedDataSchema From(IReadOnlyDictionary<string, IReadOnlyList<TypedDataField>> types) =>
         types as TypedDataSchema ?? new TypedDataSchema(types);
 
-    internal static TypedDataSchema FromOrdered(IEnumerable<KeyValuePair<string, IReadOnlyList<TypedDataField>>> types) => new(types);
+    /// <summary>
+    /// The validated schema of <paramref name="types"/>, in their order. Every transaction of a kind carries the same
+    /// types, so recently seen schemas are kept (a bounded few) and a repeat skips parsing and type hashing. The key
+    /// spells every name and type length-prefixed, so two different type sets never share it.
+    /// </summary>
+    internal static TypedDataSchema FromOrdered(IEnumerable<KeyValuePair<string, IReadOnlyList<TypedDataField>>> types)
+    {
+        var list = types as IReadOnlyList<KeyValuePair<string, IReadOnlyList<TypedDataField>>> ?? [.. types];
+        var key = new StringBuilder();
+        foreach (var (name, fields) in list)
+        {
+            Append(key, name);
+            key.Append(fields.Count).Append('[');
+            foreach (var field in fields)
+            {
+                Append(key, field?.Name);
+                Append(key, field?.Type);
+            }
+        }
+        var text = key.ToString();
+        if (s_recent.TryGetValue(text, out var known))
+            return known;
+        var schema = new TypedDataSchema(list);
+        if (s_recent.Count < RecentCapacity)
+            s_recent.TryAdd(text, schema);
+        return schema;
+
+        static void Append(StringBuilder key, string? value) =>
+            key.Append(value?.Length ?? -1).Append(':').Append(value);
+    }
+
+    private const int RecentCapacity = 256;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TypedDataSchema> s_recent = new(StringComparer.Ordinal);
 
     internal StructType Struct(string name, string path) =>
         _structs.TryGetValue(name, out var type) ? type : throw new TypedDataException(path, $"unknown type '{name}'");
