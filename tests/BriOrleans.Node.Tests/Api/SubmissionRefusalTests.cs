@@ -148,6 +148,7 @@ public sealed class SubmissionRefusalTests(RefusalNode node)
             var receipt = await node.Api.SendAsync(SignedTransaction.Sign(step, registrar, ChainId), ChainId);
             Assert.True((string?)receipt["status"] == "executed", receipt.ToJsonString());
         }
+        await node.WaitUntilNothingIsPendingAsync();
         var tx = SignedTransaction.Sign(TradeTransactions.Invoice(suspended.Address, 0, "suspended port's invoice"), suspended, ChainId);
 
         await node.AssertRefusedAsync(Body(tx).ToJsonString(), HttpStatusCode.Forbidden, "sender_suspended", tx.Hash);
