@@ -50,6 +50,23 @@ public sealed class BatchRefusalTests(RefusalNode node)
         await AssertRefusedAsync(json[..^2], HttpStatusCode.BadRequest, "invalid_json", tx);
     }
 
+    [Theory]
+    [InlineData("{\"transactions\":[TX],\"transactions\":[]}", "transactions")]
+    [InlineData("{\"transactions\":[{\"typedData\":{},\"typedData\":TYPED_DATA,\"signature\":SIGNATURE}]}", "typedData")]
+    public async Task A_member_given_twice_is_refused_as_invalid_json_naming_it(string shape, string member)
+    {
+        var tx = await InvoiceAsync("member twice " + member);
+        var body = Body(tx);
+
+        var answer = await AssertRefusedAsync(shape
+                .Replace("TX", body.ToJsonString(), StringComparison.Ordinal)
+                .Replace("TYPED_DATA", body["typedData"]!.ToJsonString(), StringComparison.Ordinal)
+                .Replace("SIGNATURE", body["signature"]!.ToJsonString(), StringComparison.Ordinal),
+            HttpStatusCode.BadRequest, "invalid_json", tx);
+
+        Assert.Contains($"'{member}'", answer.ErrorMessage, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_bare_list_of_transactions_is_refused_as_invalid_json()
     {

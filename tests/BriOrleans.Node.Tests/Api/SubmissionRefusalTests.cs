@@ -37,6 +37,18 @@ public sealed class SubmissionRefusalTests(RefusalNode node)
     }
 
     [Fact]
+    public async Task A_member_given_twice_is_refused_as_invalid_json_naming_it()
+    {
+        var body = Body(Invoice());
+        var json = body.ToJsonString();
+        var twice = $"{json[..^1]},\"signature\":{body["signature"]!.ToJsonString()}}}";
+
+        var answer = await node.AssertRefusedAsync(twice, HttpStatusCode.BadRequest, "invalid_json", Invoice().Hash);
+
+        Assert.Contains("'signature'", answer.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_body_without_typed_data_is_refused_as_invalid_request()
     {
         var body = Body(Invoice());
