@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using BriOrleans.Crypto;
@@ -33,26 +34,44 @@ public sealed class RefusalNode : IAsyncLifetime
     public async Task<ulong> NextNonceAsync(Address account) => (ulong)(await Api.ReadAsync($"/v1/accounts/{account}"))["nonce"]!;
 
     /// <summary>
-    /// Posts <paramref name="body"/>, which the node must refuse with <paramref name="status"/> and the stable
-    /// <paramref name="code"/>, storing nothing: the status (counters, pending count, chain) is unchanged and, when
-    /// the body carries a transaction, its hash is unknown.
+    /// Posts <paramref name="body"/> to <paramref name="path"/>, which the node must refuse with <paramref name="status"/>
+    /// and the stable <paramref name="code"/>, storing nothing: the status (counters, pending count, chain) is
+    /// unchanged and, when the body carries a transaction, its hash is unknown.
     /// </summary>
-    public async Task<NodeAnswer> AssertRefusedAsync(string body, HttpStatusCode status, string code, Hash256? hash = null)
+    public async Task<NodeAnswer> AssertRefusedAsync(string body, HttpStatusCode status, string code, Hash256? hash = null, string path = NodeApi.SubmitPath)
     {
         var before = await Api.StatusAsync();
 
-        var answer = await Api.PostAsync(body);
+        var answer = await Api.PostAsync(path, body);
 
         Assert.True(answer.Status == status && answer.ErrorCode == code, $"expected {(int)status} {code}, got {answer}");
         Assert.False(string.IsNullOrWhiteSpace(answer.ErrorMessage), answer.ToString());
         var after = await Api.StatusAsync();
         Assert.True(JsonNode.DeepEquals(before, after), $"the status changed:\nbefore {before.ToJsonString()}\nafter  {after.ToJsonString()}");
         if (hash is { } transaction)
-        {
-            var lookup = await Api.GetAsync($"/v1/transactions/{transaction}");
-            Assert.True(lookup.Status == HttpStatusCode.NotFound && lookup.ErrorCode == "not_found", $"the refused transaction is known: {lookup}");
-        }
+            await AssertUnknownAsync(transaction);
         return answer;
+    }
+
+    /// <summary>The node answers 404 <c>not_found</c> for <paramref name="hash"/>: neither pending nor executed.</summary>
+    public async Task AssertUnknownAsync(Hash256 hash)
+    {
+        var lookup = await Api.GetAsync($"/v1/transactions/{hash}");
+        Assert.True(lookup.Status == HttpStatusCode.NotFound && lookup.ErrorCode == "not_found", $"the refused transaction {hash} is known: {lookup}");
+    }
+
+    /// <summary>
+    /// Waits until no transaction is pending. An executed epoch's receipts are readable a moment before its
+    /// transactions leave the pool, and the next refusal test compares the status before and after its request.
+    /// </summary>
+    public async Task WaitUntilNothingIsPendingAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        while ((int)(await Api.StatusAsync())["transactions"]!["pending"]! > 0)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "transactions are still pending after 60 s");
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
     }
 
     public async Task DisposeAsync()

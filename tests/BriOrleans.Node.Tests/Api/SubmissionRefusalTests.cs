@@ -37,6 +37,18 @@ public sealed class SubmissionRefusalTests(RefusalNode node)
     }
 
     [Fact]
+    public async Task A_member_given_twice_is_refused_as_invalid_json_naming_it()
+    {
+        var body = Body(Invoice());
+        var json = body.ToJsonString();
+        var twice = $"{json[..^1]},\"signature\":{body["signature"]!.ToJsonString()}}}";
+
+        var answer = await node.AssertRefusedAsync(twice, HttpStatusCode.BadRequest, "invalid_json", Invoice().Hash);
+
+        Assert.Contains("'signature'", answer.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_body_without_typed_data_is_refused_as_invalid_request()
     {
         var body = Body(Invoice());
@@ -148,6 +160,7 @@ public sealed class SubmissionRefusalTests(RefusalNode node)
             var receipt = await node.Api.SendAsync(SignedTransaction.Sign(step, registrar, ChainId), ChainId);
             Assert.True((string?)receipt["status"] == "executed", receipt.ToJsonString());
         }
+        await node.WaitUntilNothingIsPendingAsync();
         var tx = SignedTransaction.Sign(TradeTransactions.Invoice(suspended.Address, 0, "suspended port's invoice"), suspended, ChainId);
 
         await node.AssertRefusedAsync(Body(tx).ToJsonString(), HttpStatusCode.Forbidden, "sender_suspended", tx.Hash);

@@ -35,10 +35,19 @@ public sealed class NodeApi(HttpClient http)
     public Task<NodeAnswer> SubmitAsync(SignedTransaction tx, ulong chainId, CancellationToken cancellation = default) =>
         PostAsync(BodyOf(tx, chainId).ToJsonString(), cancellation);
 
-    public async Task<NodeAnswer> PostAsync(string body, CancellationToken cancellation = default)
+    public const string SubmitPath = "/v1/transactions";
+
+    public const string BatchPath = "/v1/transactions/batch";
+
+    /// <summary>The body <c>POST /v1/transactions/batch</c> takes for <paramref name="items"/>, each a transaction's body or any other JSON.</summary>
+    public static JsonObject BatchOf(params JsonNode?[] items) => new() { ["transactions"] = new JsonArray(items) };
+
+    public Task<NodeAnswer> PostAsync(string body, CancellationToken cancellation = default) => PostAsync(SubmitPath, body, cancellation);
+
+    public async Task<NodeAnswer> PostAsync(string path, string body, CancellationToken cancellation = default)
     {
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        using var response = await http.PostAsync("/v1/transactions", content, cancellation);
+        using var response = await http.PostAsync(path, content, cancellation);
         return await AnswerOf(response, cancellation);
     }
 
