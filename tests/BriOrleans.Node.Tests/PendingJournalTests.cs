@@ -38,4 +38,25 @@ public sealed class PendingJournalTests : IDisposable
         Assert.True(only.IsSignedBySender());
         Assert.Equal(kept.ToRlp().Encode(), only.ToRlp().Encode());
     }
+
+    [Fact]
+    public async Task A_duplicate_is_durable_no_sooner_than_the_original_write()
+    {
+        var original = Tx(0);
+        await using var store = await LedgerStore.OpenAsync("sqlite", _directory, ChainId);
+        var journal = new PendingJournal(store);
+        // Not started yet: the write waits in the queue, as one does behind a slow group commit.
+        var write = journal.RecordAsync(original);
+
+        var duplicate = journal.WhenRecordedAsync(original.Hash);
+
+        Assert.False(duplicate.IsCompleted);
+        Assert.True(journal.WhenRecordedAsync(Tx(1).Hash).IsCompleted);
+        await journal.StartAsync(CancellationToken.None);
+        await write.WaitAsync(TimeSpan.FromSeconds(30));
+        await duplicate.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(journal.WhenRecordedAsync(original.Hash).IsCompleted);
+        Assert.Equal(original.Hash, Assert.Single(await journal.LoadAsync(ChainId)).Hash);
+        await journal.StopAsync(CancellationToken.None);
+    }
 }

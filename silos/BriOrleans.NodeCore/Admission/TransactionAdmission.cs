@@ -32,6 +32,8 @@ public sealed class TransactionAdmission(Genesis genesis, ISenderDirectory sende
     // access, past the JsonException handler (an answer of 500 instead of 400).
     private static readonly JsonDocumentOptions s_parsing = new() { AllowDuplicateProperties = false };
 
+    private readonly Lock _poolEntry = new();
+
     public int MaxBodyBytes => genesis.Parameters.MaxTransactionBytes;
 
     public const int MaxBatchTransactions = SubmissionLimits.MaxBatchTransactions;
@@ -151,9 +153,21 @@ public sealed class TransactionAdmission(Genesis genesis, ISenderDirectory sende
         if (nonce >= standing.NextNonce + genesis.Parameters.NonceWindow)
             return AdmissionResult.Refused(AdmissionErrors.NonceTooFarAhead,
                 $"nonce {nonce} is {nonce - standing.NextNonce} ahead of the next nonce {standing.NextNonce}; at most {genesis.Parameters.NonceWindow - 1} ahead are accepted");
-        var added = pool.Add(tx, standing.NextNonce);
-        if (added == PoolAdmission.Added && !alreadyJournaled)
-            await journal.RecordAsync(tx);
+        PoolAdmission added;
+        Task durable;
+        // One step, so that a duplicate arriving meanwhile finds the original's journal write already under way
+        // and is acknowledged no sooner than it.
+        lock (_poolEntry)
+        {
+            added = pool.Add(tx, standing.NextNonce);
+            durable = added switch
+            {
+                PoolAdmission.Added when !alreadyJournaled => journal.RecordAsync(tx),
+                PoolAdmission.Duplicate => journal.WhenRecordedAsync(tx.Hash),
+                _ => Task.CompletedTask,
+            };
+        }
+        await durable;
         return added switch
         {
             PoolAdmission.Added or PoolAdmission.Duplicate => new AdmissionResult(tx.Hash, "", ""),

@@ -16,14 +16,27 @@ public sealed class PendingJournal(ILedgerStore store) : BackgroundService
     private readonly Channel<(Hash256 Hash, byte[] Encoded, TaskCompletionSource Written)> _queue =
         Channel.CreateUnbounded<(Hash256, byte[], TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
 
+    // Writes not yet durable, by transaction: a duplicate submission waits for the original's write.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Hash256, Task> _inFlight = new();
+
     /// <summary>Completes once <paramref name="tx"/> is durably stored as pending.</summary>
     public Task RecordAsync(SignedTransaction tx)
     {
         var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _inFlight[tx.Hash] = written.Task;
         if (!_queue.Writer.TryWrite((tx.Hash, tx.ToRlp().Encode(), written)))
+        {
+            _inFlight.TryRemove(tx.Hash, out _);
             throw new InvalidOperationException("the pending journal is stopped");
+        }
         return written.Task;
     }
+
+    /// <summary>
+    /// Completes once a transaction recorded earlier is durable: at once when its write already finished (or it
+    /// was never recorded here), else with that write — so a duplicate is acknowledged no sooner than the original.
+    /// </summary>
+    public Task WhenRecordedAsync(Hash256 hash) => _inFlight.TryGetValue(hash, out var write) ? write : Task.CompletedTask;
 
     public Task ForgetAsync(IEnumerable<Hash256> hashes) => store.RemovePendingAsync(hashes);
 
@@ -45,13 +58,19 @@ public sealed class PendingJournal(ILedgerStore store) : BackgroundService
                 {
                     await store.SavePendingAsync([.. batch.Select(b => (b.Hash, b.Encoded))], stoppingToken);
                     foreach (var item in batch)
+                    {
+                        _inFlight.TryRemove(item.Hash, out _);
                         item.Written.TrySetResult();
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // Each waiting admission fails with the cause; the journal keeps serving the next ones.
                     foreach (var item in batch)
+                    {
+                        _inFlight.TryRemove(item.Hash, out _);
                         item.Written.TrySetException(e);
+                    }
                 }
             }
         }
