@@ -24,15 +24,13 @@ public sealed class TransactionExecutor(IGrainFactory grains)
         if (context.TransactionHash != transaction.Hash)
             throw new ArgumentException($"the context is for transaction {context.TransactionHash}, not {transaction.Hash}", nameof(context));
         var tx = transaction.Transaction;
-        var account = Account(tx.From);
-        switch (await account.UseNonceAsync(tx.Nonce))
+        var check = await Account(tx.From).UseNonceAsync(tx.Nonce);
+        return check.Use switch
         {
-            case NonceUse.AlreadyUsed:
-                return TransactionOutcome.NonceUsed;
-            case NonceUse.Ahead:
-                return TransactionOutcome.NonceAhead;
-        }
-        return Organizations.RefuseSender(await account.GetOrganizationAsync(), tx.From) ?? await DispatchAsync(tx, context);
+            NonceUse.AlreadyUsed => TransactionOutcome.NonceUsed,
+            NonceUse.Ahead => TransactionOutcome.NonceAhead,
+            _ => Organizations.RefuseSender(check.Organization, tx.From) ?? await DispatchAsync(tx, context),
+        };
     }
 
     private Task<TransactionOutcome> DispatchAsync(ITransaction tx, TransactionContext context) => tx switch

@@ -24,7 +24,7 @@ public interface IAccountGrain : IGrainWithStringKey
     /// Applies the nonce rule to a transaction of this account: a nonce below the next one was used, one above is
     /// ahead (both change nothing); the next nonce itself is consumed.
     /// </summary>
-    Task<NonceUse> UseNonceAsync(ulong nonce);
+    Task<NonceCheck> UseNonceAsync(ulong nonce);
 
     /// <summary>Registers the organization at this address; the sender must be a registrar of its country.</summary>
     Task<TransactionOutcome> RegisterAsync(RegisterOrganization transaction, TransactionContext context);

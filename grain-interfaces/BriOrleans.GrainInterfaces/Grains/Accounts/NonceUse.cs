@@ -12,3 +12,9 @@ public enum NonceUse
     /// <summary>The nonce is beyond the account's next one: the transaction is skipped and waits.</summary>
     Ahead,
 }
+
+/// <summary>
+/// What the nonce rule did with a transaction of an account, and the account's organization as it stands after
+/// (null when the address is no registered organization): the sender check needs both, in one call.
+/// </summary>
+public readonly record struct NonceCheck(NonceUse Use, OrganizationView? Organization);

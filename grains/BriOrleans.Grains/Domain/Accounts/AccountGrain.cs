@@ -29,15 +29,15 @@ public sealed class AccountGrain([PersistentState(LedgerState.Name, LedgerState.
 
     public Task<ulong> GetNextNonceAsync() => Task.FromResult(state.State.NextNonce);
 
-    public async Task<NonceUse> UseNonceAsync(ulong nonce)
+    public async Task<NonceCheck> UseNonceAsync(ulong nonce)
     {
         if (nonce < state.State.NextNonce)
-            return NonceUse.AlreadyUsed;
+            return new NonceCheck(NonceUse.AlreadyUsed, View());
         if (nonce > state.State.NextNonce)
-            return NonceUse.Ahead;
+            return new NonceCheck(NonceUse.Ahead, View());
         state.State.NextNonce = checked(nonce + 1);
         await state.WriteStateAsync();
-        return NonceUse.Consumed;
+        return new NonceCheck(NonceUse.Consumed, View());
     }
 
     public async Task<TransactionOutcome> RegisterAsync(RegisterOrganization transaction, TransactionContext context)
