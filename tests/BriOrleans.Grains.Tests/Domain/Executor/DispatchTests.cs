@@ -45,7 +45,7 @@ public sealed class DispatchTests
     }
 
     /// <summary>A record of the kind with a plausible value in every field: the sender where an address is needed.</summary>
-    private static ITransaction Sample(Type record, Address from, ulong nonce)
+    internal static ITransaction Sample(Type record, Address from, ulong nonce)
     {
         var parameters = record.GetConstructors().Single().GetParameters();
         var arguments = parameters.Select((p, i) => i switch
