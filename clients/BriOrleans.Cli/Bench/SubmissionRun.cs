@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using BriOrleans.Crypto;
 using BriOrleans.Sdk;
+using BriOrleans.Sdk.Api;
 
 namespace BriOrleans.Cli.Bench;
 
@@ -39,14 +41,14 @@ internal sealed class SubmissionRun(BriClient client, PresignedTransaction[][] q
             var waiting = Enumerable.Range(first, count).ToList();
             while (waiting.Count > 0)
             {
-                var refusals = batch == 1 ? [await SubmitOneAsync(queue[waiting[0]], cancellation)] : await SubmitBatchAsync(queue, waiting, cancellation);
+                var answers = batch == 1 ? [await SubmitOneAsync(queue[waiting[0]], cancellation)] : await SubmitBatchAsync(queue, waiting, cancellation);
                 var again = new List<int>();
                 for (var k = 0; k < waiting.Count; k++)
                 {
-                    if (refusals[k] is "pool_full" or "nonce_too_far_ahead")
+                    if (answers[k].ErrorCode is "pool_full" or "nonce_too_far_ahead")
                         again.Add(waiting[k]);
                     else
-                        results[waiting[k]] = results[waiting[k]] with { Refusal = refusals[k] };
+                        results[waiting[k]] = results[waiting[k]] with { Refusal = RefusalOf(answers[k], queue[waiting[k]].Hash) };
                 }
                 if (again.Count > 0)
                 {
@@ -59,40 +61,36 @@ internal sealed class SubmissionRun(BriClient client, PresignedTransaction[][] q
         }
     }
 
-    /// <summary>Null for an admitted transaction, else the refusal (a bare code for backpressure, to retry).</summary>
-    private async Task<string?> SubmitOneAsync(PresignedTransaction tx, CancellationToken cancellation)
+    /// <summary>Null for a transaction admitted under the hash the bench computed, else what went wrong.</summary>
+    private static string? RefusalOf(SubmissionResult answer, Hash256 expected) => answer.Hash switch
+    {
+        { } hash when hash == expected => null,
+        { } hash => $"hash_mismatch: the node hashed it {hash}, the bench {expected}",
+        null => $"{answer.ErrorCode}: {answer.Message}",
+    };
+
+    private async Task<SubmissionResult> SubmitOneAsync(PresignedTransaction tx, CancellationToken cancellation)
     {
         try
         {
-            var hash = await client.SubmitAsync(tx.Submission, cancellation);
-            return hash == tx.Hash ? null : $"hash_mismatch: the node hashed it {hash}, the bench {tx.Hash}";
-        }
-        catch (BriApiException e) when (e.Code is "pool_full" or "nonce_too_far_ahead")
-        {
-            return e.Code;
+            return new SubmissionResult(await client.SubmitAsync(tx.Submission, cancellation), null, null);
         }
         catch (BriApiException e)
         {
-            return $"{e.Code}: {e.Message}";
+            return new SubmissionResult(null, e.Code, e.Message);
         }
     }
 
-    private async Task<string?[]> SubmitBatchAsync(PresignedTransaction[] queue, List<int> indexes, CancellationToken cancellation)
+    private async Task<IReadOnlyList<SubmissionResult>> SubmitBatchAsync(PresignedTransaction[] queue, List<int> indexes, CancellationToken cancellation)
     {
         try
         {
-            var answers = await client.SubmitBatchAsync([.. indexes.Select(i => queue[i].Submission)], cancellation);
-            return [.. answers.Select((answer, k) => answer switch
-            {
-                { Hash: { } hash } when hash == queue[indexes[k]].Hash => null,
-                { Hash: { } hash } => $"hash_mismatch: the node hashed it {hash}, the bench {queue[indexes[k]].Hash}",
-                { ErrorCode: "pool_full" or "nonce_too_far_ahead" } => answer.ErrorCode,
-                _ => $"{answer.ErrorCode}: {answer.Message}",
-            })];
+            return await client.SubmitBatchAsync([.. indexes.Select(i => queue[i].Submission)], cancellation);
         }
         catch (BriApiException e)
         {
-            return [.. indexes.Select(_ => $"{e.Code}: {e.Message}")];
+            // The whole batch was refused: each of its transactions carries the refusal.
+            return [.. indexes.Select(_ => new SubmissionResult(null, e.Code, e.Message))];
         }
     }
 }
