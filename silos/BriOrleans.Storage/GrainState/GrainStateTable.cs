@@ -14,15 +14,9 @@ internal sealed record CommittedGrainState(byte[]? Payload, string? ETag)
 /// <summary>The grain_states table: one row per record per epoch that changed it, the latest row being the record now.</summary>
 internal static class GrainStateTable
 {
-    public static async Task<CommittedGrainState> LoadLatestAsync(LedgerDatabase database, GrainStateRecordKey key, CancellationToken cancellationToken)
-    {
-        var rows = await database.QueryAsync(
-            "SELECT etag, payload FROM grain_states WHERE grain_type = @type AND grain_key = @key AND state_name = @name ORDER BY epoch DESC LIMIT 1",
-            r => r.IsDBNull(1) ? CommittedGrainState.None : new CommittedGrainState(r.Bytes(1), r.GetInt64(0).ToString(CultureInfo.InvariantCulture)),
-            cancellationToken,
-            ("type", key.GrainId.Type), ("key", key.GrainId.Key), ("name", key.StateName));
-        return rows.Count == 0 ? CommittedGrainState.None : rows[0];
-    }
+    public static async Task<CommittedGrainState> LoadLatestAsync(LedgerDatabase database, GrainStateRecordKey key, CancellationToken cancellationToken) =>
+        (await LoadLatestAsync(database, key.GrainId.Type, key.StateName, [key.GrainId.Key], cancellationToken))
+            .GetValueOrDefault(key.GrainId.Key) ?? CommittedGrainState.None;
 
     /// <summary>
     /// The latest records of many grains of one type in one query: for each key of <paramref name="keys"/> that has
