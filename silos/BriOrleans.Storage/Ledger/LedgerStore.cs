@@ -237,39 +237,31 @@ public sealed class LedgerStore : ILedgerStore
     public async Task SavePendingAsync(IReadOnlyList<(Hash256 Hash, byte[] Encoded)> transactions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transactions);
-        if (transactions.Count == 0)
-            return;
-        await WriteAsync(async () =>
-        {
-            int added;
-            await using (var transaction = await _database.BeginAsync(cancellationToken))
-            {
-                added = await PendingTable.InsertAsync(transaction, transactions, cancellationToken);
-                await transaction.CommitAsync();
-            }
-            lock (_gate)
-                _pending += added;
-        });
+        if (transactions.Count > 0)
+            await ChangePendingAsync(transaction => PendingTable.InsertAsync(transaction, transactions, cancellationToken), +1, cancellationToken);
     }
 
     public async Task RemovePendingAsync(IEnumerable<Hash256> hashes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(hashes);
         var list = hashes.ToList();
-        if (list.Count == 0)
-            return;
-        await WriteAsync(async () =>
+        if (list.Count > 0)
+            await ChangePendingAsync(transaction => PendingTable.DeleteAsync(transaction, list, cancellationToken), -1, cancellationToken);
+    }
+
+    // One database transaction that adds (sign +1) or removes (-1) pending rows; the count follows once it committed.
+    private Task ChangePendingAsync(Func<LedgerTransaction, Task<int>> change, int sign, CancellationToken cancellationToken) =>
+        WriteAsync(async () =>
         {
-            int removed;
+            int changed;
             await using (var transaction = await _database.BeginAsync(cancellationToken))
             {
-                removed = await PendingTable.DeleteAsync(transaction, list, cancellationToken);
+                changed = await change(transaction);
                 await transaction.CommitAsync();
             }
             lock (_gate)
-                _pending -= removed;
+                _pending += sign * changed;
         });
-    }
 
     public async Task<IReadOnlyList<(Hash256 Hash, byte[] Encoded)>> LoadPendingAsync(CancellationToken cancellationToken = default) =>
         await PendingTable.LoadAsync(_database, cancellationToken);
