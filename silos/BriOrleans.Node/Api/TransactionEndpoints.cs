@@ -2,6 +2,7 @@ using BriOrleans.Chain;
 using BriOrleans.Crypto;
 using BriOrleans.NodeCore.Admission;
 using BriOrleans.NodeCore.Pool;
+using BriOrleans.Transactions;
 
 namespace BriOrleans.Node.Api;
 
@@ -25,7 +26,7 @@ public static class TransactionEndpoints
 
     private static async Task<IResult> SubmitBatchAsync(HttpRequest request, TransactionAdmission admission)
     {
-        var batch = await admission.AdmitBatchAsync(await ReadBodyAsync(request, TransactionAdmission.MaxBatchBodyBytes));
+        var batch = await admission.AdmitBatchAsync(await ReadBodyAsync(request, SubmissionLimits.MaxBatchBodyBytes));
         if (batch.Refusal is { } refusal)
             return RefusalOf(refusal);
         var results = batch.Results.Select(r => r.Accepted

@@ -36,10 +36,6 @@ public sealed class TransactionAdmission(Genesis genesis, ISenderDirectory sende
 
     public int MaxBodyBytes => genesis.Parameters.MaxTransactionBytes;
 
-    public const int MaxBatchTransactions = SubmissionLimits.MaxBatchTransactions;
-
-    public const int MaxBatchBodyBytes = SubmissionLimits.MaxBatchBodyBytes;
-
     /// <summary>Admits the JSON body <c>{"typedData": {…}, "signature": "0x…"}</c>.</summary>
     public async Task<AdmissionResult> AdmitAsync(ReadOnlyMemory<byte> body)
     {
@@ -54,20 +50,20 @@ public sealed class TransactionAdmission(Genesis genesis, ISenderDirectory sende
     /// <summary>
     /// Admits the JSON body <c>{"transactions": [{"typedData": {…}, "signature": "0x…"}, …]}</c>: each transaction
     /// is checked and admitted as if submitted alone, and the answer holds one result per transaction, in order. A
-    /// body that is not such a list of at most <see cref="MaxBatchTransactions"/> is refused as a whole.
+    /// body that is not such a list of at most <see cref="SubmissionLimits.MaxBatchTransactions"/> is refused as a whole.
     /// </summary>
     public async Task<BatchAdmission> AdmitBatchAsync(ReadOnlyMemory<byte> body)
     {
-        if (body.Length > MaxBatchBodyBytes)
-            return BatchAdmission.Refused(AdmissionErrors.BodyTooLarge, $"the body is over {MaxBatchBodyBytes} bytes, the most a batch may have");
+        if (body.Length > SubmissionLimits.MaxBatchBodyBytes)
+            return BatchAdmission.Refused(AdmissionErrors.BodyTooLarge, $"the body is over {SubmissionLimits.MaxBatchBodyBytes} bytes, the most a batch may have");
         if (ParseObject(body, out var request) is { } malformed)
             return BatchAdmission.Refused(malformed.ErrorCode, malformed.Message);
         if (request["transactions"] is not JsonArray items || request.Count != 1)
             return BatchAdmission.Refused(AdmissionErrors.InvalidRequest, "the body must be exactly {\"transactions\": [ … ]}");
         if (items.Count == 0)
             return BatchAdmission.Refused(AdmissionErrors.InvalidRequest, "\"transactions\" is empty");
-        if (items.Count > MaxBatchTransactions)
-            return BatchAdmission.Refused(AdmissionErrors.BatchTooLarge, $"{items.Count} transactions; a batch carries at most {MaxBatchTransactions}");
+        if (items.Count > SubmissionLimits.MaxBatchTransactions)
+            return BatchAdmission.Refused(AdmissionErrors.BatchTooLarge, $"{items.Count} transactions; a batch carries at most {SubmissionLimits.MaxBatchTransactions}");
         var results = new Task<AdmissionResult>[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
