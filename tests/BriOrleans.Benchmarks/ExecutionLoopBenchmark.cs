@@ -48,7 +48,7 @@ internal static class ExecutionLoopBenchmark
                     new RegisterOrganization(registrar.Address, (ulong)i, s.Address, $"Bench sender {i}", "CN", ["exporter"]), registrar, chainId))]);
 
                 Console.WriteLine($"execution loop ({storageName}): {Senders} senders × {PerSender} anchor-document transactions per round");
-                Console.WriteLine($"{"round",5} {"tx/s",9} {"µs/tx",8} {"recover/s",10} {"ratio",7}");
+                Console.WriteLine($"{"round",5} {"tx/s",9} {"µs/tx",8} {"recover/s",10} {"ratio",7} {"KiB/tx",7} {"gc pause",8} {"gen0/1/2",10}");
                 for (var round = 0; round < Rounds; round++)
                 {
                     var transactions = new SignedTransaction[Senders * PerSender];
@@ -62,9 +62,12 @@ internal static class ExecutionLoopBenchmark
                         }
                     });
                     var recoveries = RecoveriesPerSecond(TimeSpan.FromSeconds(1));
+                    var before = GarbageCollection.Now();
                     var seconds = await ExecuteAsync(admission, events, transactions);
+                    var gc = GarbageCollection.Now() - before;
                     var tps = transactions.Length / seconds;
-                    Console.WriteLine($"{round,5} {tps,9:0} {1e6 / tps,8:0.0} {recoveries,10:0} {tps / recoveries,7:0.000}");
+                    Console.WriteLine($"{round,5} {tps,9:0} {1e6 / tps,8:0.0} {recoveries,10:0} {tps / recoveries,7:0.000} " +
+                        $"{gc.AllocatedBytes / 1024.0 / transactions.Length,7:0.0} {gc.Pause.TotalSeconds / seconds,8:P1} {gc.Gen0,4}/{gc.Gen1}/{gc.Gen2}");
                 }
                 return 0;
             }
@@ -134,5 +137,15 @@ internal static class ExecutionLoopBenchmark
         {
             throw new TimeoutException($"{waiting.Count} of {transactions.Length} transactions had no receipt in a minute");
         }
+    }
+
+    /// <summary>The process's allocation and collection counters, to show what a round cost the garbage collector.</summary>
+    private readonly record struct GarbageCollection(long AllocatedBytes, TimeSpan Pause, int Gen0, int Gen1, int Gen2)
+    {
+        public static GarbageCollection Now() => new(GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(),
+            GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+
+        public static GarbageCollection operator -(GarbageCollection a, GarbageCollection b) => new(
+            a.AllocatedBytes - b.AllocatedBytes, a.Pause - b.Pause, a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2);
     }
 }
