@@ -31,6 +31,8 @@ public abstract class RlpItem : IEquatable<RlpItem>
 
     public static RlpItem Of(ulong value)
     {
+        if (value < (ulong)SmallIntegers.Length)
+            return SmallIntegers[value];
         Span<byte> buffer = stackalloc byte[8];
         BinaryPrimitives.WriteUInt64BigEndian(buffer, value);
         return Of(buffer[(BitOperations.LeadingZeroCount(value) / 8)..]);
@@ -43,13 +45,17 @@ public abstract class RlpItem : IEquatable<RlpItem>
         return value.IsZero ? Of(ReadOnlySpan<byte>.Empty) : Of(value.ToByteArray(isUnsigned: true, isBigEndian: true));
     }
 
+    // Items are immutable, so the integers below 256 (flags, statuses, small counts) are shared.
+    private static readonly RlpItem[] SmallIntegers = [.. Enumerable.Range(0, 256).Select(i => new Bytes(i == 0 ? Array.Empty<byte>() : [(byte)i]))];
+
     public static RlpItem OfList<T>(IEnumerable<T> items, Func<T, RlpItem> encode) => new List(items.Select(encode).ToArray());
 
     public byte[] Encode()
     {
-        var output = new List<byte>();
+        // Sized first, then written in place: the ledger encodes receipts, blocks and records by the thousand.
+        var output = new byte[Rlp.EncodedLength(this)];
         Rlp.Write(this, output);
-        return output.ToArray();
+        return output;
     }
 
     // Items compare by content, so decoded items equal the items they were encoded from.
@@ -79,39 +85,62 @@ public abstract class RlpItem : IEquatable<RlpItem>
 /// <summary>Writes and reads RLP; reading rejects every non-canonical form.</summary>
 public static class Rlp
 {
-    internal static void Write(RlpItem item, List<byte> output)
+    /// <summary>The length of the item's encoding.</summary>
+    internal static int EncodedLength(RlpItem item) => item switch
+    {
+        RlpItem.Bytes { Value: var value } when value.Length == 1 && value.Span[0] < 0x80 => 1,
+        RlpItem.Bytes { Value: var value } => HeaderLength(value.Length) + value.Length,
+        RlpItem.List list => HeaderLength(PayloadLength(list)) + PayloadLength(list),
+        _ => throw new ArgumentException($"unknown RLP item {item.GetType().Name}", nameof(item)),
+    };
+
+    /// <summary>Writes the item's encoding at the start of <paramref name="output"/>; returns the bytes written.</summary>
+    internal static int Write(RlpItem item, Span<byte> output)
     {
         switch (item)
         {
             case RlpItem.Bytes { Value: var value } when value.Length == 1 && value.Span[0] < 0x80:
-                output.Add(value.Span[0]);
-                break;
+                output[0] = value.Span[0];
+                return 1;
             case RlpItem.Bytes { Value: var value }:
-                WriteLength(value.Length, 0x80, output);
-                output.AddRange(value.Span);
-                break;
-            case RlpItem.List { Items: var items }:
-                var body = new List<byte>();
-                foreach (var child in items)
-                    Write(child, body);
-                WriteLength(body.Count, 0xc0, output);
-                output.AddRange(body);
-                break;
+                var header = WriteHeader(value.Length, 0x80, output);
+                value.Span.CopyTo(output[header..]);
+                return header + value.Length;
+            case RlpItem.List list:
+                var written = WriteHeader(PayloadLength(list), 0xc0, output);
+                foreach (var child in list.Items)
+                    written += Write(child, output[written..]);
+                return written;
+            default:
+                throw new ArgumentException($"unknown RLP item {item.GetType().Name}", nameof(item));
         }
     }
 
-    private static void WriteLength(int length, byte offset, List<byte> output)
+    private static int PayloadLength(RlpItem.List list)
+    {
+        var length = 0;
+        foreach (var child in list.Items)
+            length += EncodedLength(child);
+        return length;
+    }
+
+    private static int HeaderLength(int length) => length < 56 ? 1 : 1 + SignificantBytes(length);
+
+    private static int SignificantBytes(int length) => 4 - BitOperations.LeadingZeroCount((uint)length) / 8;
+
+    private static int WriteHeader(int length, byte offset, Span<byte> output)
     {
         if (length < 56)
         {
-            output.Add((byte)(offset + length));
-            return;
+            output[0] = (byte)(offset + length);
+            return 1;
         }
+        var significant = SignificantBytes(length);
+        output[0] = (byte)(offset + 55 + significant);
         Span<byte> buffer = stackalloc byte[4];
         BinaryPrimitives.WriteInt32BigEndian(buffer, length);
-        var significant = buffer[(BitOperations.LeadingZeroCount((uint)length) / 8)..];
-        output.Add((byte)(offset + 55 + significant.Length));
-        output.AddRange(significant);
+        buffer[(4 - significant)..].CopyTo(output[1..]);
+        return 1 + significant;
     }
 
     /// <summary>Decodes exactly one item that spans all of <paramref name="encoded"/>.</summary>
