@@ -108,8 +108,9 @@ public static class Rlp
                 return header + value.Length;
             case RlpItem.List list:
                 var written = WriteHeader(PayloadLength(list), 0xc0, output);
-                foreach (var child in list.Items)
-                    written += Write(child, output[written..]);
+                var items = list.Items;
+                for (var i = 0; i < items.Count; i++)
+                    written += Write(items[i], output[written..]);
                 return written;
             default:
                 throw new ArgumentException($"unknown RLP item {item.GetType().Name}", nameof(item));
@@ -118,9 +119,11 @@ public static class Rlp
 
     private static int PayloadLength(RlpItem.List list)
     {
+        // Indexed, not foreach: enumerating an IReadOnlyList boxes an enumerator per list.
         var length = 0;
-        foreach (var child in list.Items)
-            length += EncodedLength(child);
+        var items = list.Items;
+        for (var i = 0; i < items.Count; i++)
+            length += EncodedLength(items[i]);
         return length;
     }
 

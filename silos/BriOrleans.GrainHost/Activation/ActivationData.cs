@@ -15,7 +15,7 @@ internal sealed class ActivationData : IGrainContext
     private readonly Catalog _catalog;
     private readonly Lock _lock = new();
     private readonly Queue<GrainCall> _mailbox = new();
-    private readonly TaskScheduler _scheduler = new ConcurrentExclusiveSchedulerPair().ExclusiveScheduler;
+    private readonly ActivationScheduler _scheduler = new();
     private readonly TaskCompletionSource _deactivated = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     // Guarded by _lock. Invariant: a non-empty mailbox or a pending deactivation has a pump scheduled.
