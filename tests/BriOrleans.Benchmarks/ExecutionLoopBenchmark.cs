@@ -8,6 +8,7 @@ using BriOrleans.NodeCore.Network;
 using BriOrleans.Transactions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace BriOrleans.Benchmarks;
 
@@ -28,12 +29,17 @@ internal static class ExecutionLoopBenchmark
 
     private static async Task<int> RunAsync(string storageName)
     {
-        var storage = storageName == "postgres"
-            ? Environment.GetEnvironmentVariable("BRI_TEST_POSTGRES") ?? throw new InvalidOperationException("postgres: set BRI_TEST_POSTGRES to a server's connection URL")
-            : "sqlite";
+        var server = storageName == "postgres"
+            ? Environment.GetEnvironmentVariable("BRI_TEST_POSTGRES") ?? throw new InvalidOperationException("postgres: set BRI_TEST_POSTGRES to a server's connection string")
+            : null;
+        // Each run gets a schema of its own on the server, so a run never meets an earlier run's chain.
+        var schema = $"bench_loop_{Environment.ProcessId}";
+        var storage = server is null ? "sqlite" : new NpgsqlConnectionStringBuilder(server) { SearchPath = schema }.ConnectionString;
         var directory = Directory.CreateTempSubdirectory("bri-bench-loop-");
         try
         {
+            if (server is not null)
+                await ExecuteOnServerAsync(server, $"DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}");
             var network = LocalNetwork.Create(directory.FullName, ["CN"], LocalNetwork.DefaultChainId, (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
             var registrar = KeyFile.Load(LocalNetwork.KeyPath(directory.FullName, "CN", "registrar")).Key;
             var app = await NodeHost.BuildAsync(new NodeOptions(directory.FullName, "http://127.0.0.1:0", null, storage));
@@ -80,7 +86,17 @@ internal static class ExecutionLoopBenchmark
         finally
         {
             directory.Delete(recursive: true);
+            if (server is not null)
+                await ExecuteOnServerAsync(server, $"DROP SCHEMA IF EXISTS {schema} CASCADE");
         }
+    }
+
+    private static async Task ExecuteOnServerAsync(string server, string sql)
+    {
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>secp256k1 public-key recoveries per second on this thread (one core).</summary>
