@@ -90,7 +90,7 @@ public static class Rlp
     {
         RlpItem.Bytes { Value: var value } when value.Length == 1 && value.Span[0] < 0x80 => 1,
         RlpItem.Bytes { Value: var value } => HeaderLength(value.Length) + value.Length,
-        RlpItem.List list => HeaderLength(PayloadLength(list)) + PayloadLength(list),
+        RlpItem.List list => ListLength(PayloadLength(list)),
         _ => throw new ArgumentException($"unknown RLP item {item.GetType().Name}", nameof(item)),
     };
 
@@ -126,6 +126,8 @@ public static class Rlp
             length += EncodedLength(items[i]);
         return length;
     }
+
+    private static int ListLength(int payload) => HeaderLength(payload) + payload;
 
     private static int HeaderLength(int length) => length < 56 ? 1 : 1 + SignificantBytes(length);
 

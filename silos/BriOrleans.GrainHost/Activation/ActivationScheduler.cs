@@ -32,7 +32,7 @@ internal sealed class ActivationScheduler : TaskScheduler
 
     private void Run()
     {
-        var outer = t_running;
+        // A run is a thread-pool work item of its own, never nested in another activation's run.
         t_running = this;
         try
         {
@@ -53,7 +53,7 @@ internal sealed class ActivationScheduler : TaskScheduler
         }
         finally
         {
-            t_running = outer;
+            t_running = null;
         }
     }
 
