@@ -20,7 +20,7 @@ public static class StatusEndpoints
     {
         var chain = await grains.GetGrain<IPivotChainGrain>(0).GetStatusAsync();
         var totals = await ledger.TotalsAsync();
-        var executed = ledger.ExecutedEpoch;
+        var executed = ledger.DurableEpoch;
         var latest = executed >= 0 ? await ledger.GetAsync((ulong)executed) : null;
         return new
         {

@@ -9,7 +9,8 @@ namespace BriOrleans.NodeCore.Storage;
 /// <summary>
 /// The epoch ledger over the ledger store: grain writes staged by <see cref="LedgerGrainStorage"/> during an epoch
 /// become the next version of the state tree, and the epoch record (with state and receipts roots), receipts,
-/// state writes, tree nodes and transaction placements are committed in one database transaction.
+/// state writes, tree nodes and transaction placements are committed in one database transaction, which the store
+/// writes while the next epoch executes.
 /// </summary>
 public sealed class StoredEpochLedger : IEpochLedger
 {
@@ -17,6 +18,10 @@ public sealed class StoredEpochLedger : IEpochLedger
     private readonly IBlockArchive _blocks;
     private StateTree _tree;
     private long _executed;
+    // The last epoch committed and its write: before it, every epoch is durable (the store writes one at a time).
+    private EpochWrite _lastWrite;
+
+    private sealed record EpochWrite(long Epoch, Task Durable);
 
     private StoredEpochLedger(ILedgerStore store, IBlockArchive blocks, long executed)
     {
@@ -24,6 +29,7 @@ public sealed class StoredEpochLedger : IEpochLedger
         _blocks = blocks;
         _tree = new StateTree(store.StateNodes);
         _executed = executed;
+        _lastWrite = new EpochWrite(executed, Task.CompletedTask);
     }
 
     public static async Task<StoredEpochLedger> OpenAsync(ILedgerStore store, IBlockArchive blocks)
@@ -33,6 +39,23 @@ public sealed class StoredEpochLedger : IEpochLedger
     }
 
     public long ExecutedEpoch => Interlocked.Read(ref _executed);
+
+    public long DurableEpoch
+    {
+        get
+        {
+            var last = Volatile.Read(ref _lastWrite);
+            return last.Durable.IsCompletedSuccessfully ? last.Epoch : last.Epoch - 1;
+        }
+    }
+
+    public Task WhenCommittedAsync(ulong epoch)
+    {
+        var last = Volatile.Read(ref _lastWrite);
+        if ((long)epoch > last.Epoch)
+            throw new ArgumentException($"epoch {epoch} is not committed: the last committed epoch is {last.Epoch}", nameof(epoch));
+        return (long)epoch == last.Epoch ? last.Durable : Task.CompletedTask;
+    }
 
     /// <summary>The state tree as of the executed epoch, for proofs.</summary>
     public StateTree Tree => _tree;
@@ -56,7 +79,8 @@ public sealed class StoredEpochLedger : IEpochLedger
                 throw new InvalidOperationException($"transaction {receipt.TransactionHash} is not in block {receipt.BlockId}");
             placements.Add(new TransactionPlacement(receipt.TransactionHash, receipt.BlockId, index));
         }
-        await _store.CommitEpochAsync(new EpochCommit(record, receipts, writes, batch, placements));
+        var durable = await _store.StageEpochAsync(new EpochCommit(record, receipts, writes, batch, placements));
+        Volatile.Write(ref _lastWrite, new EpochWrite((long)record.Number, durable));
         Interlocked.Exchange(ref _executed, (long)record.Number);
         return record;
     }
@@ -68,10 +92,18 @@ public sealed class StoredEpochLedger : IEpochLedger
         await _store.RollbackToEpochAsync(epoch);
         // The tree reads its latest version from the store: a fresh one starts from the rolled-back version.
         _tree = new StateTree(_store.StateNodes);
+        Volatile.Write(ref _lastWrite, new EpochWrite((long)epoch, Task.CompletedTask));
         Interlocked.Exchange(ref _executed, (long)epoch);
     }
 
-    public async Task<EpochRecord?> GetAsync(ulong epoch) => (await _store.GetEpochAsync(epoch))?.Record;
+    public async Task<EpochRecord?> GetAsync(ulong epoch)
+    {
+        // An epoch still being written is read once it is durable.
+        var last = Volatile.Read(ref _lastWrite);
+        if ((long)epoch == last.Epoch)
+            await last.Durable;
+        return (await _store.GetEpochAsync(epoch))?.Record;
+    }
 
     public Task<Receipt?> GetReceiptAsync(Hash256 transactionHash) => _store.GetReceiptAsync(transactionHash);
 

@@ -7,8 +7,9 @@ namespace BriOrleans.Storage;
 /// The grain-state provider of the ledger (registered as <see cref="ProviderName"/>), versioned by epoch. While an
 /// epoch executes (<see cref="BeginEpoch"/>), writes and clears are staged in memory; reads see staged state first,
 /// then committed state (cached, since grains read on every activation). <see cref="TakeStagedWrites"/> hands the
-/// epoch's last write per record to its <see cref="EpochCommit"/>; when the <see cref="LedgerStore"/> has committed
-/// it they become the committed state, and <see cref="AbandonEpoch"/> drops them when execution failed midway.
+/// epoch's last write per record to its <see cref="EpochCommit"/>; once the <see cref="LedgerStore"/> has staged the
+/// commit they are the committed state (held in memory until the commit is written, since the next epoch executes
+/// on them meanwhile), and <see cref="AbandonEpoch"/> drops them when execution failed midway.
 /// ETags are numbers from one counter that the database remembers and rollback never lowers, so an ETag never
 /// repeats, not even for a write that was rolled back or abandoned. Before the first commit, writes without
 /// <see cref="BeginEpoch"/> are staged in epoch 0: genesis seeding. Outside an epoch afterwards they are refused,
@@ -27,11 +28,14 @@ public sealed class LedgerGrainStorage : IGrainStorage
     private readonly Lock _gate = new();
     private readonly BoundedCache<GrainStateRecordKey, CommittedGrainState> _committed;
     private readonly Dictionary<GrainStateRecordKey, GrainStateWrite> _staged = [];
+    // The writes of the epoch handed to the store but not yet written: the cache may evict them, this may not.
+    private Dictionary<GrainStateRecordKey, CommittedGrainState>? _unwritten;
+    private ulong? _unwrittenEpoch;
     private ulong? _executedEpoch;
     private ulong? _epoch;
     private bool _handedOver;
     private long _lastEtag;
-    // Bumped by rollback: a row loaded from the database before it may not enter the cache after it.
+    // Bumped by hand-over and rollback: a row loaded from the database before either may not enter the cache after it.
     private long _generation;
 
     internal LedgerGrainStorage(LedgerDatabase database, IGrainStorageSerializer serializer, int cacheCapacity, ulong? executedEpoch, long lastEtag)
@@ -230,13 +234,18 @@ public sealed class LedgerGrainStorage : IGrainStorage
     private CommittedGrainState? Current(GrainStateRecordKey key)
     {
         if (_staged.TryGetValue(key, out var staged))
-            return staged.Payload is null ? CommittedGrainState.None : new CommittedGrainState(staged.Payload, staged.ETag.ToString(CultureInfo.InvariantCulture));
+            return RecordOf(staged);
+        if (_unwritten is not null && _unwritten.TryGetValue(key, out var unwritten))
+            return unwritten;
         return _committed.TryGet(key, out var committed) ? committed : null;
     }
 
+    private static CommittedGrainState RecordOf(GrainStateWrite write) =>
+        write.Payload is null ? CommittedGrainState.None : new CommittedGrainState(write.Payload, write.ETag.ToString(CultureInfo.InvariantCulture));
+
     private void CacheLoaded(GrainStateRecordKey key, CommittedGrainState loaded, long generation)
     {
-        // A commit may have cached a newer row meanwhile; a rollback may have made the loaded row stale.
+        // A commit handed over or a rollback since the load began may have made the loaded row stale.
         if (generation == _generation && !_committed.TryGet(key, out _))
             _committed.Set(key, loaded);
     }
@@ -249,17 +258,28 @@ public sealed class LedgerGrainStorage : IGrainStorage
                 throw new InvalidOperationException($"the grain storage is executing epoch {open}; epoch {epoch} cannot be committed meanwhile");
     }
 
-    /// <summary>After the transaction of <paramref name="epoch"/> committed: its writes are the committed state.</summary>
-    internal void Committed(ulong epoch, IReadOnlyList<GrainStateWrite> writes)
+    /// <summary>
+    /// When the store took the commit of <paramref name="epoch"/>, before it is written: its writes are the committed
+    /// state from now on, and the next epoch may begin.
+    /// </summary>
+    internal void Handed(ulong epoch, IReadOnlyList<GrainStateWrite> writes)
     {
         lock (_gate)
         {
+            if (_unwrittenEpoch is { } pending)
+                throw new InvalidOperationException($"epoch {pending} is not written yet; epoch {epoch} cannot be handed over on it");
+            _unwritten = new Dictionary<GrainStateRecordKey, CommittedGrainState>(writes.Count);
+            _unwrittenEpoch = epoch;
             foreach (var write in writes)
             {
-                _committed.Set(new GrainStateRecordKey(write.GrainId, write.StateName),
-                    write.Payload is null ? CommittedGrainState.None : new CommittedGrainState(write.Payload, write.ETag.ToString(CultureInfo.InvariantCulture)));
+                var key = new GrainStateRecordKey(write.GrainId, write.StateName);
+                var record = RecordOf(write);
+                _unwritten[key] = record;
+                _committed.Set(key, record);
                 _lastEtag = Math.Max(_lastEtag, write.ETag);
             }
+            // A load that began before this may return a row these writes replace: it must not enter the cache.
+            _generation++;
             _executedEpoch = epoch;
             if (_epoch == epoch)
             {
@@ -267,6 +287,18 @@ public sealed class LedgerGrainStorage : IGrainStorage
                 _epoch = null;
                 _handedOver = false;
             }
+        }
+    }
+
+    /// <summary>After the transaction of the handed-over <paramref name="epoch"/> committed: the database serves its writes now.</summary>
+    internal void Written(ulong epoch)
+    {
+        lock (_gate)
+        {
+            if (_unwrittenEpoch != epoch)
+                throw new InvalidOperationException($"epoch {epoch} is not the epoch handed over");
+            _unwritten = null;
+            _unwrittenEpoch = null;
         }
     }
 

@@ -27,6 +27,16 @@ public interface ILedgerStore : IAsyncDisposable
     /// <summary>Writes an executed epoch in one transaction: afterwards all of it is stored and it is the executed epoch, or on failure none of it is.</summary>
     Task CommitEpochAsync(EpochCommit commit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Applies an executed epoch to memory, so the next one can execute on it, and writes it in one transaction in the
+    /// background; the returned task completes once it is durable. Only then is it the executed epoch. A failed write
+    /// leaves none of the epoch stored and stops the store: later writes are refused until it is opened again.
+    /// </summary>
+    Task<Task> StageEpochAsync(EpochCommit commit, CancellationToken cancellationToken = default);
+
+    /// <summary>Completes once no epoch write is in flight; throws when the store stopped after a failed one.</summary>
+    Task EpochWrittenAsync();
+
     /// <summary>Removes every epoch after <paramref name="epoch"/> in one transaction: state reads as it was right after it.</summary>
     Task RollbackToEpochAsync(ulong epoch, CancellationToken cancellationToken = default);
 

@@ -6,11 +6,12 @@ namespace BriOrleans.Storage;
 
 /// <summary>
 /// <see cref="ILedgerStore"/> over a <see cref="LedgerDatabase"/>. Writes take turns behind one gate and each is one
-/// database transaction; the memory (executed epoch, counts, node and grain-state caches) follows the database
-/// only after a commit, so a failed write leaves the store exactly as it was. Counts are kept in memory from open,
-/// so a status page never scans a table.
+/// database transaction; the memory (executed epoch, counts) follows the database only after a commit, so a failed
+/// write leaves the store as it was. The exception is an epoch's write, which is pipelined: the epoch is applied to
+/// memory first, so that the next one can execute while it is written (see <see cref="StageEpochAsync"/>), and a
+/// failed epoch write stops the store. Counts are kept in memory from open, so a status page never scans a table.
 /// </summary>
-public sealed class LedgerStore : ILedgerStore
+public sealed partial class LedgerStore : ILedgerStore
 {
     private readonly LedgerDatabase _database;
     private readonly ulong _chainId;
@@ -83,6 +84,7 @@ public sealed class LedgerStore : ILedgerStore
         return new LedgerStore(database, chainId, stateNodes, grainStorage)
         {
             _executedEpoch = totals.Executed,
+            _stagedEpoch = totals.Executed,
             _executedTransactions = totals.ExecutedTransactions,
             _failedTransactions = totals.FailedTransactions,
             _blocks = blocks,
@@ -117,44 +119,9 @@ public sealed class LedgerStore : ILedgerStore
     public Task<Block?> GetBlockAsync(Hash256 id, CancellationToken cancellationToken = default) =>
         BlockTable.GetAsync(_database, id, _chainId, cancellationToken);
 
-    public async Task CommitEpochAsync(EpochCommit commit, CancellationToken cancellationToken = default)
+    public async Task RollbackToEpochAsync(ulong epoch, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(commit);
-        var number = commit.Epoch.Number;
-        var problems = commit.Problems().ToList();
-        if (problems.Count > 0)
-            throw new ArgumentException($"epoch {number} cannot be committed: {string.Join("; ", problems)}", nameof(commit));
-        await WriteAsync(async () =>
-        {
-            var next = NextEpoch();
-            if (number != next)
-                throw new InvalidOperationException($"epoch {number} cannot be committed: the next epoch to commit is {next}");
-            GrainStorage.CheckCanCommit(number);
-            StateNodes.CheckFollowsLatest(commit.StateBatch);
-            var etagHighWater = commit.StateWrites.Select(w => w.ETag).Append(GrainStorage.LastEtag).Append(_etagHighWater).Max();
-            await using (var transaction = await _database.BeginAsync(cancellationToken))
-            {
-                await transaction.InsertRowsAsync(EpochTable.Rows(commit.Epoch), cancellationToken);
-                await transaction.InsertRowsAsync(ReceiptTable.Rows(commit.Receipts), cancellationToken);
-                await transaction.InsertRowsAsync(TransactionTable.Rows(number, commit.Transactions), cancellationToken);
-                await transaction.InsertRowsAsync(GrainStateTable.Rows(number, commit.StateWrites), cancellationToken);
-                await StateNodes.WriteRowsAsync(transaction, commit.StateBatch, cancellationToken);
-                await MetaTable.SetAsync(transaction, MetaTable.EtagHighWater, etagHighWater.ToString(CultureInfo.InvariantCulture), cancellationToken);
-                await transaction.CommitAsync();
-            }
-            lock (_gate)
-            {
-                _executedEpoch = number;
-                _executedTransactions += commit.Epoch.ExecutedTransactions;
-                _failedTransactions += commit.Epoch.FailedTransactions;
-                _etagHighWater = etagHighWater;
-            }
-            StateNodes.Applied(commit.StateBatch);
-            GrainStorage.Committed(number, commit.StateWrites);
-        });
-    }
-
-    public async Task RollbackToEpochAsync(ulong epoch, CancellationToken cancellationToken = default) =>
+        await EpochWrittenAsync();
         await WriteAsync(async () =>
         {
             ulong? executed;
@@ -183,11 +150,16 @@ public sealed class LedgerStore : ILedgerStore
             }
             lock (_gate)
                 (_executedEpoch, _executedTransactions, _failedTransactions) = totals;
+            lock (_gate)
+                _stagedEpoch = _executedEpoch;
             StateNodes.RemovedAfter(epoch, retained);
             GrainStorage.RolledBack(epoch);
         });
+    }
 
-    public async Task PruneBeforeAsync(ulong epoch, CancellationToken cancellationToken = default) =>
+    public async Task PruneBeforeAsync(ulong epoch, CancellationToken cancellationToken = default)
+    {
+        await EpochWrittenAsync();
         await WriteAsync(async () =>
         {
             ulong? executed;
@@ -207,6 +179,7 @@ public sealed class LedgerStore : ILedgerStore
             }
             StateNodes.RemovedBefore(epoch, oldest);
         });
+    }
 
     public Task<Receipt?> GetReceiptAsync(Hash256 transactionHash, CancellationToken cancellationToken = default) =>
         ReceiptTable.GetAsync(_database, transactionHash, cancellationToken);
@@ -266,17 +239,13 @@ public sealed class LedgerStore : ILedgerStore
     public async Task<IReadOnlyList<(Hash256 Hash, byte[] Encoded)>> LoadPendingAsync(CancellationToken cancellationToken = default) =>
         await PendingTable.LoadAsync(_database, cancellationToken);
 
-    private ulong NextEpoch()
-    {
-        lock (_gate)
-            return _executedEpoch is { } executed ? executed + 1 : 0;
-    }
-
     private async Task WriteAsync(Func<Task> write)
     {
         await _writer.WaitAsync();
         try
         {
+            lock (_gate)
+                ThrowIfStopped();
             await write();
         }
         finally
@@ -287,6 +256,8 @@ public sealed class LedgerStore : ILedgerStore
 
     public async ValueTask DisposeAsync()
     {
+        // An epoch write in flight finishes first; its failure, if any, was reported to whoever awaits it.
+        await _epochWrite.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await _writer.WaitAsync();
         try
         {

@@ -9,8 +9,10 @@ namespace BriOrleans.Storage;
 /// The state tree's versions in the ledger database (tables state_roots, state_nodes, state_stale_nodes), with the
 /// most recently used nodes cached: a tree update reads the nodes on its paths, which recent epochs wrote. The
 /// <see cref="LedgerStore"/> writes a version in its epoch's transaction and rolls versions back in its rollback's;
-/// the synchronous <see cref="IStateNodeStore"/> methods run in transactions of their own. The memory follows the
-/// database only after a commit, so a failed transaction leaves the store as it was. One writer; readers alongside.
+/// the synchronous <see cref="IStateNodeStore"/> methods run in transactions of their own, and the memory follows
+/// the database only after their commit. The ledger's epochs are pipelined instead: a version is
+/// <see cref="Staged"/> (readable, its nodes held in memory beyond the cache's reach) before its transaction
+/// commits, and <see cref="Written"/> after. One writer; readers alongside.
 /// </summary>
 public sealed class DatabaseStateNodeStore : IStateNodeStore, IAsyncDisposable
 {
@@ -20,6 +22,9 @@ public sealed class DatabaseStateNodeStore : IStateNodeStore, IAsyncDisposable
     private readonly BoundedCache<ulong, StateTreeRoot> _roots = new(1024);
     private ulong? _oldest;
     private ulong? _latest;
+    // The version staged but not yet written: its nodes must stay readable even when the cache evicts them.
+    private StateTreeBatch? _unwritten;
+    private Dictionary<StateNodeKey, StateNode>? _unwrittenNodes;
     // Reads that miss the cache share one connection: the tree reads node by node, one at a time.
     private readonly Lock _readerGate = new();
     private DbConnection? _reader;
@@ -62,6 +67,8 @@ public sealed class DatabaseStateNodeStore : IStateNodeStore, IAsyncDisposable
                 return null;
             if (_roots.TryGet(version, out var cached))
                 return cached;
+            if (_unwritten is { } unwritten && unwritten.Version == version)
+                return unwritten.Root;
         }
         var rows = ReadOnce(connection => connection.Query(
             "SELECT version, node_hash, node_version, node_is_leaf FROM state_roots WHERE version = @version", ReadRoot,
@@ -76,8 +83,12 @@ public sealed class DatabaseStateNodeStore : IStateNodeStore, IAsyncDisposable
     public StateNode? GetNode(StateNodeKey key)
     {
         lock (_gate)
+        {
             if (_nodes.TryGet(key, out var cached))
                 return cached;
+            if (_unwrittenNodes is not null && _unwrittenNodes.TryGetValue(key, out var unwritten))
+                return unwritten;
+        }
         var rows = ReadOnce(connection => connection.Query(
             "SELECT node FROM state_nodes WHERE version = @version AND depth = @depth AND prefix = @prefix",
             r => StateNodeCodec.Decode(r.Bytes(0)),
@@ -94,6 +105,7 @@ public sealed class DatabaseStateNodeStore : IStateNodeStore, IAsyncDisposable
 
     public async Task WriteAsync(StateTreeBatch batch, CancellationToken cancellationToken)
     {
+        CheckFollowsLatest(batch);
         await using var transaction = await _database.BeginAsync(cancellationToken);
         await WriteRowsAsync(transaction, batch, cancellationToken);
         await transaction.CommitAsync();
@@ -132,9 +144,9 @@ public sealed class DatabaseStateNodeStore : IStateNodeStore, IAsyncDisposable
                 throw new InvalidOperationException($"the state batch of version {batch.Version} writes node {entry.Key} of another version");
     }
 
+    /// <summary>Inserts a version's rows; the caller checked that it follows the latest version (<see cref="CheckFollowsLatest"/>).</summary>
     internal async Task WriteRowsAsync(LedgerTransaction transaction, StateTreeBatch batch, CancellationToken cancellationToken)
     {
-        CheckFollowsLatest(batch);
         var version = DbValues.Ordered(batch.Version, "version");
         var root = batch.Root.Node;
         var roots = new RowSet("state_roots",
@@ -151,6 +163,33 @@ public sealed class DatabaseStateNodeStore : IStateNodeStore, IAsyncDisposable
         await transaction.InsertRowsAsync(roots, cancellationToken);
         await transaction.InsertRowsAsync(nodes, cancellationToken);
         await transaction.InsertRowsAsync(stale, cancellationToken);
+    }
+
+    /// <summary>Before the transaction that writes <paramref name="batch"/> commits: the version is the latest, and readable, from now on.</summary>
+    internal void Staged(StateTreeBatch batch)
+    {
+        lock (_gate)
+        {
+            if (_unwritten is { } pending)
+                throw new InvalidOperationException($"version {pending.Version} is not written yet; version {batch.Version} cannot be staged on it");
+            _unwritten = batch;
+            _unwrittenNodes = new Dictionary<StateNodeKey, StateNode>(batch.NewNodes.Count);
+            foreach (var entry in batch.NewNodes)
+                _unwrittenNodes[entry.Key] = entry.Node;
+        }
+        Applied(batch);
+    }
+
+    /// <summary>After the transaction that wrote the staged <paramref name="version"/> committed: the database serves its nodes now.</summary>
+    internal void Written(ulong version)
+    {
+        lock (_gate)
+        {
+            if (_unwritten?.Version != version)
+                throw new InvalidOperationException($"version {version} is not the staged version");
+            _unwritten = null;
+            _unwrittenNodes = null;
+        }
     }
 
     /// <summary>After the transaction that wrote <paramref name="batch"/> committed.</summary>
