@@ -23,7 +23,10 @@ internal static class RecordShape
             : throw new ArgumentException($"{record.Name} must have exactly one public constructor", nameof(record));
     }
 
-    public static string FieldName(ParameterInfo parameter) => JsonNamingPolicyCamel(parameter.Name!);
+    public static string FieldName(ParameterInfo parameter) => s_fieldNames.GetOrAdd(parameter, static p => JsonNamingPolicyCamel(p.Name!));
+
+    // Records' constructor parameters are few and fixed: each name is camel-cased once, not once per transaction.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ParameterInfo, string> s_fieldNames = new();
 
     /// <summary>Adds the struct of <paramref name="record"/> and every struct it uses to <paramref name="structs"/>.</summary>
     public static void Describe(Type record, IDictionary<string, IReadOnlyList<TypedDataField>> structs)

@@ -61,12 +61,38 @@ public sealed class TypedDataDocument
         foreach (var (key, _) in root)
             if (!s_topLevelKeys.Contains(key))
                 throw new TypedDataException(key, $"unknown key '{key}': typed data has only {string.Join(", ", s_topLevelKeys)}");
-        var types = ReadTypes(Required(root, "types"));
+        var typesNode = Required(root, "types");
         if (!TypedDataPath.TryGetString(Required(root, "primaryType"), "primaryType", out var primaryType))
             throw new TypedDataException("primaryType", $"expected the name of a type, got {TypedDataPath.Describe(root["primaryType"])}");
         var domain = (JsonObject)RequiredObject(root, "domain").DeepClone();
         var message = (JsonObject)RequiredObject(root, "message").DeepClone();
-        return new TypedDataDocument(types, primaryType, domain, message);
+        var schemaKey = typesNode is JsonObject ? string.Concat(primaryType, "\n", typesNode.ToJsonString()) : null;
+        if (schemaKey is not null && s_knownSchemas.TryGetValue(schemaKey, out var known))
+        {
+            DomainType.CheckDeclared(known[DomainType.Name], domain);
+            return new TypedDataDocument(known, primaryType, domain, message);
+        }
+        var types = ReadTypes(typesNode);
+        var declaresDomain = types.Exists(t => t.Key == DomainType.Name);
+        var document = new TypedDataDocument(types, primaryType, domain, message);
+        // Only a schema that declares its domain type is the same whatever the domain; a derived one is not kept.
+        if (schemaKey is not null && declaresDomain && s_knownSchemas.Count < KnownSchemasCapacity)
+            s_knownSchemas.TryAdd(schemaKey, document._schema);
+        return document;
+    }
+
+    // Every transaction of a kind carries the same types: their JSON text and the primary type name a schema that
+    // was read and checked before, so a repeat skips both. Bounded, since the texts come from clients.
+    private const int KnownSchemasCapacity = 256;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TypedDataSchema> s_knownSchemas = new(StringComparer.Ordinal);
+
+    // A schema read, checked against its primary type and kept: only the domain is new.
+    private TypedDataDocument(TypedDataSchema schema, string primaryType, JsonObject domain, JsonObject message)
+    {
+        _schema = schema;
+        PrimaryType = primaryType;
+        Domain = domain;
+        Message = message;
     }
 
     /// <summary>The standard JSON form, with the EIP712Domain type always present.</summary>

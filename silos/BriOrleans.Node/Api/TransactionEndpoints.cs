@@ -38,12 +38,20 @@ public static class TransactionEndpoints
     /// <summary>The body, read no further than one byte past <paramref name="limit"/>: admission refuses it without the rest.</summary>
     private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, int limit)
     {
-        var body = new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        int read;
-        while (body.Length <= limit && (read = await request.Body.ReadAsync(buffer)) > 0)
-            body.Write(buffer, 0, read);
-        return body.GetBuffer().AsMemory(0, (int)body.Length);
+        // A declared length sizes the buffer once (up to 1 MiB, so a claim alone cannot take more memory than that);
+        // it grows, doubling, only for a body longer than that.
+        var body = new byte[(int)Math.Clamp(request.ContentLength ?? 16 * 1024, 1, Math.Min(limit + 1L, 1 << 20))];
+        var length = 0;
+        while (length <= limit)
+        {
+            if (length == body.Length)
+                Array.Resize(ref body, (int)Math.Min(2L * body.Length, limit + 1L));
+            var read = await request.Body.ReadAsync(body.AsMemory(length));
+            if (read == 0)
+                break;
+            length += read;
+        }
+        return body.AsMemory(0, length);
     }
 
     private static IResult RefusalOf(AdmissionResult result) =>
