@@ -57,11 +57,14 @@ public sealed partial class LedgerStore
                 GrainStorage.CheckCanCommit(number);
                 StateNodes.CheckFollowsLatest(commit.StateBatch);
                 etagHighWater = commit.StateWrites.Select(w => w.ETag).Append(GrainStorage.LastEtag).Append(_etagHighWater).Max();
-                _stagedEpoch = number;
-                _etagHighWater = etagHighWater;
             }
             StateNodes.Staged(commit.StateBatch);
             GrainStorage.Handed(number, commit.StateWrites);
+            lock (_gate)
+            {
+                _stagedEpoch = number;
+                _etagHighWater = etagHighWater;
+            }
             // A thread-pool item of its own: SQLite works synchronously, and the caller goes on executing meanwhile.
             var write = Task.Run(() => WriteEpochAsync(commit, etagHighWater), CancellationToken.None);
             lock (_gate)
