@@ -17,8 +17,8 @@ public sealed class StoredEpochLedger : IEpochLedger
     private readonly ILedgerStore _store;
     private readonly IBlockArchive _blocks;
     private StateTree _tree;
-    private long _executed;
-    // The last epoch committed and its write: before it, every epoch is durable (the store writes one at a time).
+    // The executed epoch (the last committed) and its write: before it, every epoch is durable (the store writes
+    // one at a time).
     private EpochWrite _lastWrite;
 
     private sealed record EpochWrite(long Epoch, Task Durable);
@@ -28,7 +28,6 @@ public sealed class StoredEpochLedger : IEpochLedger
         _store = store;
         _blocks = blocks;
         _tree = new StateTree(store.StateNodes);
-        _executed = executed;
         _lastWrite = new EpochWrite(executed, Task.CompletedTask);
     }
 
@@ -38,7 +37,7 @@ public sealed class StoredEpochLedger : IEpochLedger
         return new StoredEpochLedger(store, blocks, latest is { } n ? (long)n : -1);
     }
 
-    public long ExecutedEpoch => Interlocked.Read(ref _executed);
+    public long ExecutedEpoch => Volatile.Read(ref _lastWrite).Epoch;
 
     public long DurableEpoch
     {
@@ -81,7 +80,6 @@ public sealed class StoredEpochLedger : IEpochLedger
         }
         var durable = await _store.StageEpochAsync(new EpochCommit(record, receipts, writes, batch, placements));
         Volatile.Write(ref _lastWrite, new EpochWrite((long)record.Number, durable));
-        Interlocked.Exchange(ref _executed, (long)record.Number);
         return record;
     }
 
@@ -93,7 +91,6 @@ public sealed class StoredEpochLedger : IEpochLedger
         // The tree reads its latest version from the store: a fresh one starts from the rolled-back version.
         _tree = new StateTree(_store.StateNodes);
         Volatile.Write(ref _lastWrite, new EpochWrite((long)epoch, Task.CompletedTask));
-        Interlocked.Exchange(ref _executed, (long)epoch);
     }
 
     public async Task<EpochRecord?> GetAsync(ulong epoch)

@@ -149,9 +149,10 @@ public sealed partial class LedgerStore : ILedgerStore
                 await transaction.CommitAsync();
             }
             lock (_gate)
+            {
                 (_executedEpoch, _executedTransactions, _failedTransactions) = totals;
-            lock (_gate)
                 _stagedEpoch = _executedEpoch;
+            }
             StateNodes.RemovedAfter(epoch, retained);
             GrainStorage.RolledBack(epoch);
         });
