@@ -57,6 +57,55 @@ public class PruneTests
         Assert.Equal((ulong?)2, reopened.StateNodes.OldestVersion);
     }
 
+    [Theory, Providers]
+    public async Task Nodes_made_stale_under_schema_version_1_are_pruned_after_the_upgrade(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        long prunedNodes;
+        await using (var store = await test.OpenStoreAsync())
+        {
+            var runner = new EpochRunner(store);
+            for (ulong epoch = 0; epoch <= 3; epoch++)
+                await runner.ExecuteAsync(epoch, ChangesOf(epoch));
+        }
+        // A twin database pruned by this build gives the node count to expect.
+        await using (var twin = await TestDatabase.CreateAsync(provider))
+        await using (var store = await twin.OpenStoreAsync())
+        {
+            var runner = new EpochRunner(store);
+            for (ulong epoch = 0; epoch <= 3; epoch++)
+                await runner.ExecuteAsync(epoch, ChangesOf(epoch));
+            await store.PruneBeforeAsync(3);
+            prunedNodes = store.StateNodes.NodeCount;
+        }
+        await DowngradeToVersion1Async(test);
+
+        await using var upgraded = await test.OpenStoreAsync();
+        Assert.Equal(LedgerSchema.CurrentVersion, (await test.OpenDatabaseAsync()).SchemaVersion);
+        var before = upgraded.StateNodes.NodeCount;
+        await upgraded.PruneBeforeAsync(3);
+
+        Assert.True(prunedNodes < before);
+        Assert.Equal(prunedNodes, upgraded.StateNodes.NodeCount);
+        await using var database = await test.OpenDatabaseAsync();
+        Assert.Equal([0L], await database.QueryAsync("SELECT COUNT(*) FROM state_stale_nodes WHERE stale_since <= 3", r => r.GetInt64(0), CancellationToken.None));
+    }
+
+    /// <summary>Rewrites the stale-node lists as schema version 1 kept them, one row per node, and marks the database version 1.</summary>
+    private static async Task DowngradeToVersion1Async(TestDatabase test)
+    {
+        await using var database = await test.OpenDatabaseAsync();
+        await using var connection = await database.Dialect.OpenConnectionAsync(CancellationToken.None);
+        var lists = await connection.QueryAsync(null, "SELECT stale_since, nodes FROM state_stale_versions", r => (r.GetInt64(0), r.Bytes(1)), CancellationToken.None);
+        Assert.NotEmpty(lists);
+        foreach (var (staleSince, nodes) in lists)
+            foreach (var key in StaleNodeList.Decode(nodes))
+                await connection.ExecuteAsync(null, "INSERT INTO state_stale_nodes (stale_since, version, depth, prefix) VALUES (@s, @v, @d, @p)",
+                    CancellationToken.None, ("s", staleSince), ("v", key.Version), ("d", key.Depth), ("p", key.Prefix));
+        await connection.ExecuteAsync(null, "DROP TABLE state_stale_versions", CancellationToken.None);
+        await connection.ExecuteAsync(null, "UPDATE schema_version SET version = 1", CancellationToken.None);
+    }
+
     private static async Task<long> HistoryRowsAsync(TestDatabase test)
     {
         await using var database = await test.OpenDatabaseAsync();

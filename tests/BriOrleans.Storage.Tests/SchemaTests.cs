@@ -6,7 +6,7 @@ public class SchemaTests
     private static readonly string[] Tables =
     [
         "schema_version", "ledger_meta", "blocks", "epochs", "receipts", "transaction_blocks", "grain_states",
-        "state_roots", "state_nodes", "state_stale_nodes", "pending_transactions",
+        "state_roots", "state_nodes", "state_stale_nodes", "state_stale_versions", "pending_transactions",
     ];
 
     [Theory, Providers]

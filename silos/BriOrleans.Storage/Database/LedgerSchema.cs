@@ -8,11 +8,12 @@ namespace BriOrleans.Storage;
 internal static class LedgerSchema
 {
     /// <summary>The version this build writes and reads.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     public static IReadOnlyList<string> Migration(int version, SqlDialect d) => version switch
     {
         1 => Version1(d),
+        2 => Version2(d),
         _ => throw new ArgumentOutOfRangeException(nameof(version), version, $"no migration to schema version {version}"),
     };
 
@@ -74,6 +75,14 @@ internal static class LedgerSchema
             $"CREATE TABLE pending_transactions (seq {d.AutoNumberedKey}, tx_hash {blob} NOT NULL UNIQUE, encoded {blob} NOT NULL)",
         ];
     }
+
+    // The nodes each tree version made stale, one row per version with the keys packed (StaleNodeList), instead of
+    // one row per node: a version's stale keys are only ever written, pruned or rolled back together. Rows that
+    // version 1 wrote to state_stale_nodes stay there and are pruned from there.
+    private static string[] Version2(SqlDialect d) =>
+    [
+        $"CREATE TABLE state_stale_versions (stale_since {SqlDialect.IntegerType} PRIMARY KEY, nodes {d.BlobType} NOT NULL)",
+    ];
 
     /// <summary>Brings the database to <see cref="CurrentVersion"/>; refuses one written by a newer build.</summary>
     public static async Task<int> MigrateAsync(SqlDialect dialect, CancellationToken cancellationToken)

@@ -41,19 +41,36 @@ internal sealed class LedgerTransaction : IAsyncDisposable
     public Task<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken, params (string Name, object Value)[] parameters) =>
         _connection.QueryAsync(_transaction, sql, read, cancellationToken, parameters);
 
-    /// <summary>Runs one statement once per row of values (named by <paramref name="names"/>); returns the rows affected in all.</summary>
-    public async Task<int> ExecuteEachAsync(string sql, string[] names, IEnumerable<object[]> rows, CancellationToken cancellationToken)
+    /// <summary>Most rows one statement of <see cref="ExecuteChunkedAsync"/> carries: well under both providers' parameter limits.</summary>
+    public const int RowsPerStatement = 256;
+
+    /// <summary>
+    /// Runs <paramref name="rows"/> as few statements as it can, each for up to <see cref="RowsPerStatement"/> rows:
+    /// <paramref name="sqlFor"/> gives the text for a number of rows, with the parameters <c>@name0</c>, <c>@name1</c>,
+    /// … of each of <paramref name="names"/> (see <see cref="ValueRows"/> and <see cref="ValueList"/>). One statement for
+    /// many rows is one round trip to a server instead of one each. Returns the rows affected in all.
+    /// </summary>
+    public async Task<int> ExecuteChunkedAsync(Func<int, string> sqlFor, string[] names, IReadOnlyList<object[]> rows, CancellationToken cancellationToken)
     {
-        await using var command = Statements.Command(_connection, _transaction, sql, names.Select(n => (n, (object)DBNull.Value)).ToArray());
         var affected = 0;
-        foreach (var row in rows)
+        for (var first = 0; first < rows.Count; first += RowsPerStatement)
         {
-            for (var i = 0; i < names.Length; i++)
-                command.Parameters[i].Value = row[i];
-            affected += await command.ExecuteNonQueryAsync(cancellationToken);
+            var count = Math.Min(RowsPerStatement, rows.Count - first);
+            var parameters = new (string Name, object Value)[count * names.Length];
+            for (var r = 0; r < count; r++)
+                for (var c = 0; c < names.Length; c++)
+                    parameters[r * names.Length + c] = (names[c] + r, rows[first + r][c]);
+            affected += await ExecuteAsync(sqlFor(count), cancellationToken, parameters);
         }
         return affected;
     }
+
+    /// <summary><c>(@a0, @b0), (@a1, @b1), …</c> for <paramref name="count"/> rows: the VALUES of a multi-row insert.</summary>
+    public static string ValueRows(int count, params string[] names) =>
+        string.Join(", ", Enumerable.Range(0, count).Select(r => "(" + string.Join(", ", names.Select(n => "@" + n + r)) + ")"));
+
+    /// <summary><c>@a0, @a1, …</c> for <paramref name="count"/> rows: the list of an IN.</summary>
+    public static string ValueList(int count, string name) => string.Join(", ", Enumerable.Range(0, count).Select(r => "@" + name + r));
 
     public Task InsertRowsAsync(RowSet rows, CancellationToken cancellationToken) =>
         _dialect.InsertRowsAsync(_connection, _transaction, rows, cancellationToken);

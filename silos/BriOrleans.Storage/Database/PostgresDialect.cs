@@ -32,6 +32,8 @@ internal sealed class PostgresDialect(NpgsqlDataSource dataSource) : SqlDialect
     // CREATE TABLE IF NOT EXISTS is not safe against a concurrent twin: the first migrator takes the table lock.
     public override string? SchemaLockStatement => "LOCK TABLE schema_version IN ACCESS EXCLUSIVE MODE";
 
+    public override bool HasLateralJoins => true;
+
     public override DbConnection OpenConnection() => dataSource.OpenConnection();
 
     public override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>

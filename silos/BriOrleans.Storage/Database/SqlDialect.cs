@@ -39,6 +39,13 @@ internal abstract class SqlDialect : IAsyncDisposable
                $"ON CONFLICT ({string.Join(", ", keys)}) DO UPDATE SET {string.Join(", ", values.Select(c => $"{c} = excluded.{c}"))}";
     }
 
+    /// <summary>
+    /// Whether a FROM may join a LATERAL subquery. A per-key LATERAL probe seeks the index whatever the planner's
+    /// statistics say; PostgreSQL otherwise plans an IN list by its statistics, which lag behind a fast-growing table.
+    /// SQLite has no LATERAL, and without gathered statistics it seeks the index for an IN list anyway.
+    /// </summary>
+    public abstract bool HasLateralJoins { get; }
+
     public abstract DbConnection OpenConnection();
 
     public abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);

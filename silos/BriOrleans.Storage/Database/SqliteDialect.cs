@@ -53,6 +53,8 @@ internal sealed class SqliteDialect : SqlDialect
     // A SQLite write transaction (BEGIN IMMEDIATE) already excludes every other writer.
     public override string? SchemaLockStatement => null;
 
+    public override bool HasLateralJoins => false;
+
     public override DbConnection OpenConnection()
     {
         var connection = new SqliteConnection(_connectionString);

@@ -156,10 +156,10 @@ public sealed class DatabaseStateNodeStore : IStateNodeStore, IAsyncDisposable
             new("version", ColumnType.Integer), new("depth", ColumnType.Integer), new("prefix", ColumnType.Blob), new("node", ColumnType.Blob));
         foreach (var entry in batch.NewNodes)
             nodes.Add(version, (long)entry.Key.Path.Depth, entry.Key.Path.Prefix.ToArray(), StateNodeCodec.Encode(entry.Node));
-        var stale = new RowSet("state_stale_nodes",
-            new("stale_since", ColumnType.Integer), new("version", ColumnType.Integer), new("depth", ColumnType.Integer), new("prefix", ColumnType.Blob));
-        foreach (var key in batch.StaleNodes)
-            stale.Add(version, DbValues.Ordered(key.Version, "version"), (long)key.Path.Depth, key.Path.Prefix.ToArray());
+        var stale = new RowSet("state_stale_versions", new("stale_since", ColumnType.Integer), new("nodes", ColumnType.Blob));
+        if (batch.StaleNodes.Count > 0)
+            stale.Add(version, StaleNodeList.Encode(
+                [.. batch.StaleNodes.Select(key => new StoredNodeKey(DbValues.Ordered(key.Version, "version"), key.Path.Depth, key.Path.Prefix.ToArray()))]));
         await transaction.InsertRowsAsync(roots, cancellationToken);
         await transaction.InsertRowsAsync(nodes, cancellationToken);
         await transaction.InsertRowsAsync(stale, cancellationToken);
@@ -211,6 +211,7 @@ public sealed class DatabaseStateNodeStore : IStateNodeStore, IAsyncDisposable
     {
         var v = DbValues.Ordered(version, "version");
         await transaction.ExecuteAsync("DELETE FROM state_nodes WHERE version > @v", cancellationToken, ("v", v));
+        await transaction.ExecuteAsync("DELETE FROM state_stale_versions WHERE stale_since > @v", cancellationToken, ("v", v));
         await transaction.ExecuteAsync("DELETE FROM state_stale_nodes WHERE stale_since > @v", cancellationToken, ("v", v));
         await transaction.ExecuteAsync("DELETE FROM state_roots WHERE version > @v", cancellationToken, ("v", v));
         return (await transaction.QueryAsync(RetainedVersionsSql, ReadRetainedVersions, cancellationToken))[0];
@@ -232,6 +233,14 @@ public sealed class DatabaseStateNodeStore : IStateNodeStore, IAsyncDisposable
     internal static async Task<ulong?> DeleteVersionsBeforeAsync(LedgerTransaction transaction, ulong version, CancellationToken cancellationToken)
     {
         var v = DbValues.Ordered(version, "version");
+        var lists = await transaction.QueryAsync("SELECT nodes FROM state_stale_versions WHERE stale_since <= @v", r => r.Bytes(0), cancellationToken, ("v", v));
+        await transaction.ExecuteChunkedAsync(
+            count => $"DELETE FROM state_nodes WHERE (version, depth, prefix) IN (VALUES {LedgerTransaction.ValueRows(count, "version", "depth", "prefix")})",
+            ["version", "depth", "prefix"],
+            [.. lists.SelectMany(list => StaleNodeList.Decode(list)).Select(key => new object[] { key.Version, key.Depth, key.Prefix })],
+            cancellationToken);
+        await transaction.ExecuteAsync("DELETE FROM state_stale_versions WHERE stale_since <= @v", cancellationToken, ("v", v));
+        // Nodes made stale while the database was at schema version 1 are listed one per row.
         await transaction.ExecuteAsync(
             "DELETE FROM state_nodes WHERE (version, depth, prefix) IN (SELECT version, depth, prefix FROM state_stale_nodes WHERE stale_since <= @v)",
             cancellationToken, ("v", v));
