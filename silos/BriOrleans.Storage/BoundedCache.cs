@@ -42,13 +42,24 @@ internal sealed class BoundedCache<TKey, TValue>
             _order.AddFirst(node);
             return;
         }
-        _entries[key] = _order.AddFirst(new KeyValuePair<TKey, TValue>(key, value));
-        if (_entries.Count > _capacity)
+        if (_entries.Count < _capacity)
         {
-            var oldest = _order.Last!;
-            _order.RemoveLast();
-            _entries.Remove(oldest.Value.Key);
+            _entries[key] = _order.AddFirst(new KeyValuePair<TKey, TValue>(key, value));
+            return;
         }
+        // Full: the least recently used entry leaves, and its list node carries the new one.
+        var oldest = _order.Last!;
+        _order.RemoveLast();
+        _entries.Remove(oldest.Value.Key);
+        oldest.Value = new KeyValuePair<TKey, TValue>(key, value);
+        _order.AddFirst(oldest);
+        _entries[key] = oldest;
+    }
+
+    public void Remove(TKey key)
+    {
+        if (_entries.Remove(key, out var node))
+            _order.Remove(node);
     }
 
     public void RemoveWhere(Func<TKey, bool> predicate)

@@ -202,6 +202,10 @@ public sealed class DatabaseStateNodeStore : IStateNodeStore, IAsyncDisposable
             _roots.Set(batch.Version, batch.Root);
             foreach (var entry in batch.NewNodes)
                 _nodes.Set(entry.Key, entry.Node);
+            // A node the new version replaced is read again only for an older version: left in the cache, the
+            // replaced nodes would crowd out the live tree, and updates would go to the database for its nodes.
+            foreach (var key in batch.StaleNodes)
+                _nodes.Remove(key);
         }
     }
 
