@@ -18,7 +18,10 @@ public static class TransactionEndpoints
 
     private static async Task<IResult> SubmitAsync(HttpRequest request, TransactionAdmission admission)
     {
-        var result = await admission.AdmitAsync(await ReadBodyAsync(request, admission.MaxBodyBytes));
+        Task<AdmissionResult> admitted;
+        using (var body = await RequestBody.ReadAsync(request, admission.MaxBodyBytes))
+            admitted = admission.AdmitAsync(body.Bytes);
+        var result = await admitted;
         return result.Accepted
             ? Results.Json(new { hash = result.Hash }, ApiJson.Options, statusCode: StatusCodes.Status202Accepted)
             : RefusalOf(result);
@@ -26,32 +29,16 @@ public static class TransactionEndpoints
 
     private static async Task<IResult> SubmitBatchAsync(HttpRequest request, TransactionAdmission admission)
     {
-        var batch = await admission.AdmitBatchAsync(await ReadBodyAsync(request, SubmissionLimits.MaxBatchBodyBytes));
+        Task<BatchAdmission> admitted;
+        using (var body = await RequestBody.ReadAsync(request, SubmissionLimits.MaxBatchBodyBytes))
+            admitted = admission.AdmitBatchAsync(body.Bytes);
+        var batch = await admitted;
         if (batch.Refusal is { } refusal)
             return RefusalOf(refusal);
         var results = batch.Results.Select(r => r.Accepted
             ? (object)new { hash = r.Hash }
             : new { error = new ApiErrorBody(r.ErrorCode, r.Message) });
         return Results.Json(new { results }, ApiJson.Options);
-    }
-
-    /// <summary>The body, read no further than one byte past <paramref name="limit"/>: admission refuses it without the rest.</summary>
-    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, int limit)
-    {
-        // A declared length sizes the buffer once (up to 1 MiB, so a claim alone cannot take more memory than that);
-        // it grows, doubling, only for a body longer than that.
-        var body = new byte[(int)Math.Clamp(request.ContentLength ?? 16 * 1024, 1, Math.Min(limit + 1L, 1 << 20))];
-        var length = 0;
-        while (length <= limit)
-        {
-            if (length == body.Length)
-                Array.Resize(ref body, (int)Math.Min(2L * body.Length, limit + 1L));
-            var read = await request.Body.ReadAsync(body.AsMemory(length));
-            if (read == 0)
-                break;
-            length += read;
-        }
-        return body.AsMemory(0, length);
     }
 
     private static IResult RefusalOf(AdmissionResult result) =>

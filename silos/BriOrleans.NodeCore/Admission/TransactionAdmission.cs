@@ -36,63 +36,89 @@ public sealed class TransactionAdmission(Genesis genesis, ISenderDirectory sende
 
     public int MaxBodyBytes => genesis.Parameters.MaxTransactionBytes;
 
-    /// <summary>Admits the JSON body <c>{"typedData": {…}, "signature": "0x…"}</c>.</summary>
-    public async Task<AdmissionResult> AdmitAsync(ReadOnlyMemory<byte> body)
+    /// <summary>Admits the JSON body <c>{"typedData": {…}, "signature": "0x…"}</c>; <paramref name="body"/> is read before this returns its task.</summary>
+    public Task<AdmissionResult> AdmitAsync(ReadOnlyMemory<byte> body)
     {
         if (body.Length > MaxBodyBytes)
-            return AdmissionResult.Refused(AdmissionErrors.BodyTooLarge, $"the body is over {MaxBodyBytes} bytes, the most a transaction may have");
-        if (ParseObject(body, out var request) is { } malformed)
-            return malformed;
-        var (tx, refusal) = Verify(request);
-        return tx is null ? refusal! : await AdmitAsync(tx);
+            return Task.FromResult(AdmissionResult.Refused(AdmissionErrors.BodyTooLarge, $"the body is over {MaxBodyBytes} bytes, the most a transaction may have"));
+        SignedTransaction? tx;
+        AdmissionResult? refusal;
+        using (var document = Parse(body, out var request, out var malformed))
+        {
+            if (request is null)
+                return Task.FromResult(malformed!);
+            (tx, refusal) = Verify(request);
+        }
+        return tx is null ? Task.FromResult(refusal!) : AdmitAsync(tx);
     }
 
     /// <summary>
     /// Admits the JSON body <c>{"transactions": [{"typedData": {…}, "signature": "0x…"}, …]}</c>: each transaction
     /// is checked and admitted as if submitted alone, and the answer holds one result per transaction, in order. A
     /// body that is not such a list of at most <see cref="SubmissionLimits.MaxBatchTransactions"/> is refused as a whole.
+    /// <paramref name="body"/> is read before this returns its task.
     /// </summary>
-    public async Task<BatchAdmission> AdmitBatchAsync(ReadOnlyMemory<byte> body)
+    public Task<BatchAdmission> AdmitBatchAsync(ReadOnlyMemory<byte> body)
     {
         if (body.Length > SubmissionLimits.MaxBatchBodyBytes)
-            return BatchAdmission.Refused(AdmissionErrors.BodyTooLarge, $"the body is over {SubmissionLimits.MaxBatchBodyBytes} bytes, the most a batch may have");
-        if (ParseObject(body, out var request) is { } malformed)
-            return BatchAdmission.Refused(malformed.ErrorCode, malformed.Message);
-        if (request["transactions"] is not JsonArray items || request.Count != 1)
-            return BatchAdmission.Refused(AdmissionErrors.InvalidRequest, "the body must be exactly {\"transactions\": [ … ]}");
-        if (items.Count == 0)
-            return BatchAdmission.Refused(AdmissionErrors.InvalidRequest, "\"transactions\" is empty");
-        if (items.Count > SubmissionLimits.MaxBatchTransactions)
-            return BatchAdmission.Refused(AdmissionErrors.BatchTooLarge, $"{items.Count} transactions; a batch carries at most {SubmissionLimits.MaxBatchTransactions}");
-        var results = new Task<AdmissionResult>[items.Count];
-        for (var i = 0; i < items.Count; i++)
+            return Task.FromResult(BatchAdmission.Refused(AdmissionErrors.BodyTooLarge, $"the body is over {SubmissionLimits.MaxBatchBodyBytes} bytes, the most a batch may have"));
+        Task<AdmissionResult>[] results;
+        using (var document = Parse(body, out var request, out var malformed))
         {
-            if (items[i] is not JsonObject item)
+            if (request is null)
+                return Task.FromResult(BatchAdmission.Refused(malformed!.ErrorCode, malformed.Message));
+            if (request["transactions"] is not JsonArray items || request.Count != 1)
+                return Task.FromResult(BatchAdmission.Refused(AdmissionErrors.InvalidRequest, "the body must be exactly {\"transactions\": [ … ]}"));
+            if (items.Count == 0)
+                return Task.FromResult(BatchAdmission.Refused(AdmissionErrors.InvalidRequest, "\"transactions\" is empty"));
+            if (items.Count > SubmissionLimits.MaxBatchTransactions)
+                return Task.FromResult(BatchAdmission.Refused(AdmissionErrors.BatchTooLarge,
+                    $"{items.Count} transactions; a batch carries at most {SubmissionLimits.MaxBatchTransactions}"));
+            results = new Task<AdmissionResult>[items.Count];
+            for (var i = 0; i < items.Count; i++)
             {
-                results[i] = Task.FromResult(AdmissionResult.Refused(AdmissionErrors.InvalidRequest,
-                    $"transactions[{i}] must be an object {{\"typedData\", \"signature\"}}"));
-                continue;
+                if (items[i] is not JsonObject item)
+                {
+                    results[i] = Task.FromResult(AdmissionResult.Refused(AdmissionErrors.InvalidRequest,
+                        $"transactions[{i}] must be an object {{\"typedData\", \"signature\"}}"));
+                    continue;
+                }
+                var (tx, refusal) = Verify(item);
+                // Started together, the admissions share the journal's next group commit.
+                results[i] = tx is null ? Task.FromResult(refusal!) : AdmitAsync(tx);
             }
-            var (tx, refusal) = Verify(item);
-            // Started together, the admissions share the journal's next group commit.
-            results[i] = tx is null ? Task.FromResult(refusal!) : AdmitAsync(tx);
         }
-        return new BatchAdmission(null, await Task.WhenAll(results));
+        return CollectAsync(results);
+
+        static async Task<BatchAdmission> CollectAsync(Task<AdmissionResult>[] results) => new(null, await Task.WhenAll(results));
     }
 
-    private static AdmissionResult? ParseObject(ReadOnlyMemory<byte> body, out JsonObject request)
+    /// <summary>
+    /// Parses <paramref name="body"/> in place (no copy of it; the parse's own tables are pooled and go back when the
+    /// returned document is disposed). The JSON tree reads from the document: it and everything read from it must
+    /// be done with before the document is disposed, as <see cref="Verify"/> is, which keeps only values it decoded.
+    /// </summary>
+    private static JsonDocument? Parse(ReadOnlyMemory<byte> body, out JsonObject? request, out AdmissionResult? malformed)
     {
-        request = null!;
+        request = null;
+        malformed = null;
+        JsonDocument document;
         try
         {
-            request = JsonNode.Parse(body.Span, documentOptions: s_parsing) as JsonObject
-                ?? throw new JsonException("the body must be a JSON object");
-            return null;
+            document = JsonDocument.Parse(body, s_parsing);
         }
         catch (JsonException e)
         {
-            return AdmissionResult.Refused(AdmissionErrors.InvalidJson, e.Message);
+            malformed = AdmissionResult.Refused(AdmissionErrors.InvalidJson, e.Message);
+            return null;
         }
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            malformed = AdmissionResult.Refused(AdmissionErrors.InvalidJson, "the body must be a JSON object");
+            return document;
+        }
+        request = JsonObject.Create(document.RootElement);
+        return document;
     }
 
     /// <summary>The checks that need no state: shape, typed data against the schema and domain, and the signer.</summary>

@@ -69,6 +69,28 @@ public sealed class BatchSubmissionTests(RefusalNode node)
     }
 
     [Fact]
+    public async Task A_batch_streamed_without_a_length_and_larger_than_the_first_buffer_is_admitted_whole()
+    {
+        var exporterNonce = await node.NextNonceAsync(node.Exporter.Address);
+        // Long URIs make the body several times the 16 KiB a body without a declared length is first read into.
+        SignedTransaction[] batch = [.. Enumerable.Range(0, 30).Select(i => SignedTransaction.Sign(
+            TradeTransactions.Invoice(node.Exporter.Address, exporterNonce + (ulong)i, $"streamed batch invoice {i}") with
+            {
+                Uri = "https://docs.example/" + new string((char)('a' + i % 26), 2000),
+            },
+            node.Exporter, ChainId))];
+        var json = NodeApi.BatchOf([.. batch.Select(Body)]).ToJsonString();
+        Assert.True(json.Length > 3 * 16 * 1024);
+
+        var answer = await node.Api.PostChunkedAsync(NodeApi.BatchPath, json);
+
+        Assert.True(answer.Status == HttpStatusCode.OK, answer.ToString());
+        Assert.Equal(batch.Select(tx => tx.Hash.ToString()), answer.Body!["results"]!.AsArray().Select(r => (string?)r!["hash"]));
+        await AssertExecutedAsync(batch[^1]);
+        await node.WaitUntilNothingIsPendingAsync();
+    }
+
+    [Fact]
     public async Task Bad_items_get_the_refusal_they_would_get_alone_while_the_good_ones_are_admitted_and_execute()
     {
         var exporterNonce = await node.NextNonceAsync(node.Exporter.Address);

@@ -196,6 +196,20 @@ public sealed class SubmissionRefusalTests(RefusalNode node)
     }
 
     [Fact]
+    public async Task A_body_over_the_size_limit_sent_without_a_length_is_refused_as_body_too_large()
+    {
+        var limit = node.Network.Genesis.Parameters.MaxTransactionBytes;
+        var bulky = Invoice(uri: "https://docs.example/" + new string('b', 3 * limit));
+        var before = await node.Api.StatusAsync();
+
+        var answer = await node.Api.PostChunkedAsync(NodeApi.SubmitPath, Body(bulky).ToJsonString());
+
+        Assert.True(answer.Status == HttpStatusCode.RequestEntityTooLarge && answer.ErrorCode == "body_too_large", answer.ToString());
+        Assert.True(JsonNode.DeepEquals(before, await node.Api.StatusAsync()));
+        await node.AssertUnknownAsync(bulky.Hash);
+    }
+
+    [Fact]
     public async Task A_value_that_does_not_fit_its_type_is_refused_as_invalid_typed_data_naming_the_field()
     {
         var body = Body(Invoice());

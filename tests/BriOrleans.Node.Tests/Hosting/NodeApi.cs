@@ -51,6 +51,41 @@ public sealed class NodeApi(HttpClient http)
         return await AnswerOf(response, cancellation);
     }
 
+    /// <summary>Posts <paramref name="body"/> without a Content-Length, in chunks, as a client streaming its body does.</summary>
+    public async Task<NodeAnswer> PostChunkedAsync(string path, string body, CancellationToken cancellation = default)
+    {
+        using var content = new ChunkedContent(Encoding.UTF8.GetBytes(body));
+        using var response = await http.PostAsync(path, content, cancellation);
+        return await AnswerOf(response, cancellation);
+    }
+
+    private sealed class ChunkedContent : HttpContent
+    {
+        private const int Chunk = 4096;
+        private readonly byte[] _bytes;
+
+        public ChunkedContent(byte[] bytes)
+        {
+            _bytes = bytes;
+            Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            for (var at = 0; at < _bytes.Length; at += Chunk)
+            {
+                await stream.WriteAsync(_bytes.AsMemory(at, Math.Min(Chunk, _bytes.Length - at)));
+                await stream.FlushAsync();
+            }
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
     public async Task<NodeAnswer> GetAsync(string path, CancellationToken cancellation = default)
     {
         using var response = await http.GetAsync(path, cancellation);
