@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace BriOrleans.TypedData;
@@ -28,7 +29,8 @@ public sealed class TypedDataDocument
         ArgumentNullException.ThrowIfNull(domain);
         ArgumentNullException.ThrowIfNull(message);
         var declared = types.FindIndex(t => t.Key == DomainType.Name);
-        if (declared >= 0)
+        DeclaresDomain = declared >= 0;
+        if (DeclaresDomain)
             DomainType.CheckDeclared(types[declared].Value, domain);
         else
             types.Insert(0, KeyValuePair.Create(DomainType.Name, DomainType.Derive(domain)));
@@ -54,7 +56,7 @@ public sealed class TypedDataDocument
     }
 
     /// <summary>Reads typed data from a JSON tree, which it copies.</summary>
-    public static TypedDataDocument FromJson(JsonNode node)
+    public static TypedDataDocument FromJson(JsonNode? node)
     {
         if (node is not JsonObject root)
             throw new TypedDataException("", $"typed data is a JSON object with {string.Join(", ", s_topLevelKeys)}; got {TypedDataPath.Describe(node)}");
@@ -66,25 +68,29 @@ public sealed class TypedDataDocument
             throw new TypedDataException("primaryType", $"expected the name of a type, got {TypedDataPath.Describe(root["primaryType"])}");
         var domain = (JsonObject)RequiredObject(root, "domain").DeepClone();
         var message = (JsonObject)RequiredObject(root, "message").DeepClone();
-        var schemaKey = typesNode is JsonObject ? string.Concat(primaryType, "\n", typesNode.ToJsonString()) : null;
-        if (schemaKey is not null && s_knownSchemas.TryGetValue(schemaKey, out var known))
-        {
-            DomainType.CheckDeclared(known[DomainType.Name], domain);
-            return new TypedDataDocument(known, primaryType, domain, message);
-        }
-        var types = ReadTypes(typesNode);
-        var declaresDomain = types.Exists(t => t.Key == DomainType.Name);
-        var document = new TypedDataDocument(types, primaryType, domain, message);
-        // Only a schema that declares its domain type is the same whatever the domain; a derived one is not kept.
-        if (schemaKey is not null && declaresDomain && s_knownSchemas.Count < KnownSchemasCapacity)
-            s_knownSchemas.TryAdd(schemaKey, document._schema);
-        return document;
+        return new TypedDataDocument(ReadTypes(typesNode), primaryType, domain, message);
     }
 
-    // Every transaction of a kind carries the same types: their JSON text and the primary type name a schema that
-    // was read and checked before, so a repeat skips both. Bounded, since the texts come from clients.
-    private const int KnownSchemasCapacity = 256;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TypedDataSchema> s_knownSchemas = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Reads typed data from a parsed JSON value, which it copies. Typed data whose types and primary type are the
+    /// same JSON text as an earlier one's (with a declared EIP712Domain) reuse that schema without reading it again:
+    /// every transaction of a kind carries the same types.
+    /// </summary>
+    public static TypedDataDocument FromJson(JsonElement element)
+    {
+        if (KnownSchemas.Find(element) is { } known)
+        {
+            var owned = element.Clone();
+            var domain = JsonObject.Create(owned.GetProperty("domain"))!;
+            DomainType.CheckDeclared(known.Schema[DomainType.Name], domain);
+            return new TypedDataDocument(known.Schema, known.PrimaryType, domain, JsonObject.Create(owned.GetProperty("message"))!);
+        }
+        // First sight of these types, or something wrong that the full reading names.
+        var document = FromJson(JsonSerializer.SerializeToNode(element));
+        if (document.DeclaresDomain)
+            KnownSchemas.Add(element, document._schema, document.PrimaryType);
+        return document;
+    }
 
     // A schema read, checked against its primary type and kept: only the domain is new.
     private TypedDataDocument(TypedDataSchema schema, string primaryType, JsonObject domain, JsonObject message)
@@ -93,7 +99,11 @@ public sealed class TypedDataDocument
         PrimaryType = primaryType;
         Domain = domain;
         Message = message;
+        DeclaresDomain = true;
     }
+
+    // Whether the JSON declared the EIP712Domain type; when derived from the domain's keys, the schema depends on the domain.
+    private bool DeclaresDomain { get; }
 
     /// <summary>The standard JSON form, with the EIP712Domain type always present.</summary>
     public JsonObject ToJson()

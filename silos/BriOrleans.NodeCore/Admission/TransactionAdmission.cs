@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using BriOrleans.Crypto;
 using BriOrleans.Ledger;
 using BriOrleans.NodeCore.Pool;
@@ -43,11 +42,11 @@ public sealed class TransactionAdmission(Genesis genesis, ISenderDirectory sende
             return Task.FromResult(AdmissionResult.Refused(AdmissionErrors.BodyTooLarge, $"the body is over {MaxBodyBytes} bytes, the most a transaction may have"));
         SignedTransaction? tx;
         AdmissionResult? refusal;
-        using (var document = Parse(body, out var request, out var malformed))
+        using (var document = Parse(body, out var malformed))
         {
-            if (request is null)
+            if (document is null || malformed is not null)
                 return Task.FromResult(malformed!);
-            (tx, refusal) = Verify(request);
+            (tx, refusal) = Verify(document.RootElement);
         }
         return tx is null ? Task.FromResult(refusal!) : AdmitAsync(tx);
     }
@@ -63,29 +62,35 @@ public sealed class TransactionAdmission(Genesis genesis, ISenderDirectory sende
         if (body.Length > SubmissionLimits.MaxBatchBodyBytes)
             return Task.FromResult(BatchAdmission.Refused(AdmissionErrors.BodyTooLarge, $"the body is over {SubmissionLimits.MaxBatchBodyBytes} bytes, the most a batch may have"));
         Task<AdmissionResult>[] results;
-        using (var document = Parse(body, out var request, out var malformed))
+        using (var document = Parse(body, out var malformed))
         {
-            if (request is null)
+            if (document is null || malformed is not null)
                 return Task.FromResult(BatchAdmission.Refused(malformed!.ErrorCode, malformed.Message));
-            if (request["transactions"] is not JsonArray items || request.Count != 1)
+            var request = document.RootElement;
+            if (!request.TryGetProperty("transactions", out var items) || items.ValueKind != JsonValueKind.Array || request.GetPropertyCount() != 1)
                 return Task.FromResult(BatchAdmission.Refused(AdmissionErrors.InvalidRequest, "the body must be exactly {\"transactions\": [ … ]}"));
-            if (items.Count == 0)
+            var count = items.GetArrayLength();
+            if (count == 0)
                 return Task.FromResult(BatchAdmission.Refused(AdmissionErrors.InvalidRequest, "\"transactions\" is empty"));
-            if (items.Count > SubmissionLimits.MaxBatchTransactions)
+            if (count > SubmissionLimits.MaxBatchTransactions)
                 return Task.FromResult(BatchAdmission.Refused(AdmissionErrors.BatchTooLarge,
-                    $"{items.Count} transactions; a batch carries at most {SubmissionLimits.MaxBatchTransactions}"));
-            results = new Task<AdmissionResult>[items.Count];
-            for (var i = 0; i < items.Count; i++)
+                    $"{count} transactions; a batch carries at most {SubmissionLimits.MaxBatchTransactions}"));
+            results = new Task<AdmissionResult>[count];
+            var index = 0;
+            foreach (var item in items.EnumerateArray())
             {
-                if (items[i] is not JsonObject item)
+                if (item.ValueKind != JsonValueKind.Object)
                 {
-                    results[i] = Task.FromResult(AdmissionResult.Refused(AdmissionErrors.InvalidRequest,
-                        $"transactions[{i}] must be an object {{\"typedData\", \"signature\"}}"));
-                    continue;
+                    results[index] = Task.FromResult(AdmissionResult.Refused(AdmissionErrors.InvalidRequest,
+                        $"transactions[{index}] must be an object {{\"typedData\", \"signature\"}}"));
                 }
-                var (tx, refusal) = Verify(item);
-                // Started together, the admissions share the journal's next group commit.
-                results[i] = tx is null ? Task.FromResult(refusal!) : AdmitAsync(tx);
+                else
+                {
+                    var (tx, refusal) = Verify(item);
+                    // Started together, the admissions share the journal's next group commit.
+                    results[index] = tx is null ? Task.FromResult(refusal!) : AdmitAsync(tx);
+                }
+                index++;
             }
         }
         return CollectAsync(results);
@@ -95,12 +100,12 @@ public sealed class TransactionAdmission(Genesis genesis, ISenderDirectory sende
 
     /// <summary>
     /// Parses <paramref name="body"/> in place (no copy of it; the parse's own tables are pooled and go back when the
-    /// returned document is disposed). The JSON tree reads from the document: it and everything read from it must
-    /// be done with before the document is disposed, as <see cref="Verify"/> is, which keeps only values it decoded.
+    /// returned document is disposed): null and a refusal for bad JSON, the document and a refusal for JSON that is
+    /// not an object. Everything read from the document must be done with before it is disposed, as
+    /// <see cref="Verify"/> is: it keeps only values it decoded or copied.
     /// </summary>
-    private static JsonDocument? Parse(ReadOnlyMemory<byte> body, out JsonObject? request, out AdmissionResult? malformed)
+    private static JsonDocument? Parse(ReadOnlyMemory<byte> body, out AdmissionResult? malformed)
     {
-        request = null;
         malformed = null;
         JsonDocument document;
         try
@@ -113,25 +118,21 @@ public sealed class TransactionAdmission(Genesis genesis, ISenderDirectory sende
             return null;
         }
         if (document.RootElement.ValueKind != JsonValueKind.Object)
-        {
             malformed = AdmissionResult.Refused(AdmissionErrors.InvalidJson, "the body must be a JSON object");
-            return document;
-        }
-        request = JsonObject.Create(document.RootElement);
         return document;
     }
 
     /// <summary>The checks that need no state: shape, typed data against the schema and domain, and the signer.</summary>
-    private (SignedTransaction? Tx, AdmissionResult? Refusal) Verify(JsonObject request)
+    private (SignedTransaction? Tx, AdmissionResult? Refusal) Verify(JsonElement request)
     {
-        if (request["typedData"] is not JsonObject typedDataJson)
+        if (!request.TryGetProperty("typedData", out var typedDataJson) || typedDataJson.ValueKind != JsonValueKind.Object)
             return Refuse(AdmissionErrors.InvalidRequest, "the body needs \"typedData\": the EIP-712 typed data that was signed");
-        if (request["signature"] is not JsonValue signatureJson || !signatureJson.TryGetValue<string>(out var signatureText))
+        if (!request.TryGetProperty("signature", out var signatureJson) || signatureJson.ValueKind != JsonValueKind.String)
             return Refuse(AdmissionErrors.InvalidRequest, "the body needs \"signature\": 0x followed by 130 hex digits");
-        if (request.Count != 2)
+        if (request.GetPropertyCount() != 2)
             return Refuse(AdmissionErrors.InvalidRequest,
-                $"unexpected member(s): {string.Join(", ", request.Select(p => p.Key).Where(k => k is not ("typedData" or "signature")))}");
-        if (!Signature.TryParse(signatureText, out var signature))
+                $"unexpected member(s): {string.Join(", ", request.EnumerateObject().Select(p => p.Name).Where(k => k is not ("typedData" or "signature")))}");
+        if (!Signature.TryParse(StringOf(signatureJson), out var signature))
             return Refuse(AdmissionErrors.InvalidSignature, "the signature must be 65 bytes r‖s‖v in 0x hex, low-s, v 27/28 (or 0/1)");
 
         ITransaction transaction;
@@ -153,6 +154,19 @@ public sealed class TransactionAdmission(Genesis genesis, ISenderDirectory sende
         if (signer != transaction.From)
             return Refuse(AdmissionErrors.SignerMismatch, $"signed by {signer}, but \"from\" is {transaction.From}");
         return (new SignedTransaction(transaction, signature, hash), null);
+
+        // A string whose escapes leave an unpaired surrogate has no text; no signature is such a string.
+        static string StringOf(JsonElement value)
+        {
+            try
+            {
+                return value.GetString()!;
+            }
+            catch (InvalidOperationException)
+            {
+                return "";
+            }
+        }
 
         static (SignedTransaction?, AdmissionResult?) Refuse(string code, string message) => (null, AdmissionResult.Refused(code, message));
     }
