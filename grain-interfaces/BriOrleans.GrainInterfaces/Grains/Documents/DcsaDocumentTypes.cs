@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace BriOrleans.GrainInterfaces;
 
 /// <summary>DCSA document type codes (reference/dcsa-event-domain-v3.2.0.yaml, <c>documentTypeCode</c>).</summary>
@@ -10,5 +12,7 @@ public static class DcsaDocumentTypes
         "HCE", "PCE", "VCE", "FCE", "ICE", "CEA", "CEO",
     ];
 
-    public static bool IsKnown(string code) => All.Contains(code, StringComparer.Ordinal);
+    private static readonly FrozenSet<string> s_known = All.ToFrozenSet(StringComparer.Ordinal);
+
+    public static bool IsKnown(string code) => s_known.Contains(code);
 }
