@@ -45,7 +45,7 @@ internal sealed class DemoStory(DemoNarrator n, DemoCast c, IReadOnlyDictionary<
         await n.DoAsync("exporter books the shipment: 2 containers of looms, HS 844630, USD 1,250,000", c.Exporter.Key, (from, nonce) =>
             new CreateShipment(from, nonce, ShipmentId, c.Exporter.Address, c.Importer.Address, c.Carrier.Address, "CNSIA", "PKLHE",
                 new Goods(HashOf("40 textile looms"), ["844630"], 1_250_000_00, "USD"), [ContainerA, ContainerB], ["CNSIA", "KZALA", "PKLHE"]));
-        await n.DoAsync("exporter anchors the certificate of origin (CEO)", c.Exporter.Key, Anchor("certificate of origin CN-88", "CEO"));
+        await n.DoAsync("exporter anchors the certificate of origin (CEO)", c.Exporter.Key, Anchor("certificate of origin CN-88 " + run, "CEO"));
         await n.DoAsync("exporter anchors the commercial invoice (INV)", c.Exporter.Key, Anchor("commercial invoice " + run, "INV"));
         await n.DoAsync("exporter hands custody to the carrier", c.Exporter.Key, (from, nonce) => new HandOverCustody(from, nonce, ShipmentId, c.Carrier.Address));
         await n.DoAsync("carrier accepts custody", c.Carrier.Key, (from, nonce) => new AcceptCustody(from, nonce, ShipmentId));
