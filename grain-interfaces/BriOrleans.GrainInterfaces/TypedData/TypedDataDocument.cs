@@ -63,12 +63,12 @@ public sealed class TypedDataDocument
         foreach (var (key, _) in root)
             if (!s_topLevelKeys.Contains(key))
                 throw new TypedDataException(key, $"unknown key '{key}': typed data has only {string.Join(", ", s_topLevelKeys)}");
-        var typesNode = Required(root, "types");
+        var types = ReadTypes(Required(root, "types"));
         if (!TypedDataPath.TryGetString(Required(root, "primaryType"), "primaryType", out var primaryType))
             throw new TypedDataException("primaryType", $"expected the name of a type, got {TypedDataPath.Describe(root["primaryType"])}");
         var domain = (JsonObject)RequiredObject(root, "domain").DeepClone();
         var message = (JsonObject)RequiredObject(root, "message").DeepClone();
-        return new TypedDataDocument(ReadTypes(typesNode), primaryType, domain, message);
+        return new TypedDataDocument(types, primaryType, domain, message);
     }
 
     /// <summary>

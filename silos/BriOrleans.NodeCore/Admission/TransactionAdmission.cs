@@ -44,7 +44,7 @@ public sealed class TransactionAdmission(Genesis genesis, ISenderDirectory sende
         AdmissionResult? refusal;
         using (var document = Parse(body, out var malformed))
         {
-            if (document is null || malformed is not null)
+            if (document is null)
                 return Task.FromResult(malformed!);
             (tx, refusal) = Verify(document.RootElement);
         }
@@ -64,7 +64,7 @@ public sealed class TransactionAdmission(Genesis genesis, ISenderDirectory sende
         Task<AdmissionResult>[] results;
         using (var document = Parse(body, out var malformed))
         {
-            if (document is null || malformed is not null)
+            if (document is null)
                 return Task.FromResult(BatchAdmission.Refused(malformed!.ErrorCode, malformed.Message));
             var request = document.RootElement;
             if (!request.TryGetProperty("transactions", out var items) || items.ValueKind != JsonValueKind.Array || request.GetPropertyCount() != 1)
@@ -100,9 +100,9 @@ public sealed class TransactionAdmission(Genesis genesis, ISenderDirectory sende
 
     /// <summary>
     /// Parses <paramref name="body"/> in place (no copy of it; the parse's own tables are pooled and go back when the
-    /// returned document is disposed): null and a refusal for bad JSON, the document and a refusal for JSON that is
-    /// not an object. Everything read from the document must be done with before it is disposed, as
-    /// <see cref="Verify"/> is: it keeps only values it decoded or copied.
+    /// returned document is disposed), or null and the refusal of a body that is not a JSON object. Everything read
+    /// from the document must be done with before it is disposed, as <see cref="Verify"/> is: it keeps only values
+    /// it decoded or copied.
     /// </summary>
     private static JsonDocument? Parse(ReadOnlyMemory<byte> body, out AdmissionResult? malformed)
     {
@@ -117,9 +117,11 @@ public sealed class TransactionAdmission(Genesis genesis, ISenderDirectory sende
             malformed = AdmissionResult.Refused(AdmissionErrors.InvalidJson, e.Message);
             return null;
         }
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
-            malformed = AdmissionResult.Refused(AdmissionErrors.InvalidJson, "the body must be a JSON object");
-        return document;
+        if (document.RootElement.ValueKind == JsonValueKind.Object)
+            return document;
+        document.Dispose();
+        malformed = AdmissionResult.Refused(AdmissionErrors.InvalidJson, "the body must be a JSON object");
+        return null;
     }
 
     /// <summary>The checks that need no state: shape, typed data against the schema and domain, and the signer.</summary>

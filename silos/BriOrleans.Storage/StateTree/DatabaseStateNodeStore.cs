@@ -6,7 +6,7 @@ using BriOrleans.Grains.State;
 namespace BriOrleans.Storage;
 
 /// <summary>
-/// The state tree's versions in the ledger database (tables state_roots, state_nodes, state_stale_nodes), with the
+/// The state tree's versions in the ledger database (tables state_roots, state_nodes, state_stale_versions), with the
 /// most recently used nodes cached: a tree update reads the nodes on its paths, which recent epochs wrote. The
 /// <see cref="LedgerStore"/> writes a version in its epoch's transaction and rolls versions back in its rollback's;
 /// the synchronous <see cref="IStateNodeStore"/> methods run in transactions of their own, and the memory follows
