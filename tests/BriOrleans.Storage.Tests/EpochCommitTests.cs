@@ -49,6 +49,7 @@ public class EpochCommitTests
         var broken = sound with
         {
             Receipts = receipts,
+            Transactions = [.. sound.Transactions.Take(3), sound.Transactions[3] with { TransactionHash = sound.Receipts[0].TransactionHash }],
             Epoch = sound.Epoch with { ReceiptsRoot = Receipt.RootOf(receipts) },
         };
 
@@ -95,16 +96,22 @@ public class EpochCommitTests
 
         var wrongRoot = await Assert.ThrowsAsync<ArgumentException>(() => store.CommitEpochAsync(one with { Epoch = one.Epoch with { StateRoot = Hash256.Zero } }));
         var wrongCount = await Assert.ThrowsAsync<ArgumentException>(() => store.CommitEpochAsync(one with { Epoch = one.Epoch with { FailedTransactions = 0 } }));
+        var missingPlacement = await Assert.ThrowsAsync<ArgumentException>(() => store.CommitEpochAsync(one with { Transactions = [.. one.Transactions.Skip(1)] }));
+        var otherBlock = await Assert.ThrowsAsync<ArgumentException>(() => store.CommitEpochAsync(
+            one with { Transactions = [one.Transactions[0] with { BlockId = Hash256.Zero }, .. one.Transactions.Skip(1)] }));
         var skipped = await Assert.ThrowsAsync<InvalidOperationException>(() => store.CommitEpochAsync(
             one with
             {
                 Epoch = one.Epoch with { Number = 2, StateRoot = Hash256.Zero, ReceiptsRoot = Receipt.RootOf([]), ExecutedTransactions = 0, FailedTransactions = 0 },
                 Receipts = [],
+                Transactions = [],
                 StateBatch = new StateTreeBatch(2, 1, null, [], []),
             }));
 
         Assert.Contains("is not the state batch's root", wrongRoot.Message);
         Assert.Contains("counts 2 executed and 0 failed", wrongCount.Message);
+        Assert.Contains("2 transaction placements for 3 receipts", missingPlacement.Message);
+        Assert.Contains($"placement 0 is of transaction {one.Receipts[0].TransactionHash} in block {Hash256.Zero}", otherBlock.Message);
         Assert.Contains("the next epoch to commit is 1", skipped.Message);
         Assert.Equal(0ul, await store.LatestExecutedEpochAsync());
     }

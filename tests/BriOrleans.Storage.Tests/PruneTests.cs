@@ -96,6 +96,7 @@ public class PruneTests
     {
         await using var database = await test.OpenDatabaseAsync();
         await using var connection = await database.Dialect.OpenConnectionAsync(CancellationToken.None);
+        await SchemaDowngrade.ToVersion2Async(connection, database);
         var lists = await connection.QueryAsync(null, "SELECT stale_since, nodes FROM state_stale_versions", r => (r.GetInt64(0), r.Bytes(1)), CancellationToken.None);
         Assert.NotEmpty(lists);
         foreach (var (staleSince, nodes) in lists)

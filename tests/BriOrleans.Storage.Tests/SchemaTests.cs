@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace BriOrleans.Storage.Tests;
 
 /// <summary>Opening a database creates the schema once, reopening keeps it, and a database the node cannot read is refused.</summary>
@@ -5,7 +7,7 @@ public class SchemaTests
 {
     private static readonly string[] Tables =
     [
-        "schema_version", "ledger_meta", "blocks", "epochs", "receipts", "transaction_blocks", "grain_states",
+        "schema_version", "ledger_meta", "blocks", "epochs", "receipts", "grain_states",
         "state_roots", "state_nodes", "state_stale_nodes", "state_stale_versions", "pending_transactions",
     ];
 
@@ -51,6 +53,31 @@ public class SchemaTests
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => test.OpenStoreAsync(chainId: TestDatabase.ChainId + 1));
 
         Assert.Contains($"belongs to chain {TestDatabase.ChainId}, not {TestDatabase.ChainId + 1}", refused.Message);
+    }
+
+    [Theory, Providers]
+    public async Task Transaction_locations_written_under_schema_version_2_move_into_the_receipts_on_upgrade(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        EpochCommit commit;
+        await using (var store = await test.OpenStoreAsync())
+        {
+            var runner = new EpochRunner(store);
+            await runner.ExecuteAsync(0, [new(EpochRunner.Grain(0), 1)], receipts: 0, failed: 0);
+            commit = await runner.ExecuteAsync(1, [new(EpochRunner.Grain(0), 2)], receipts: 3, failed: 1);
+        }
+        await using (var database = await test.OpenDatabaseAsync())
+        await using (var connection = await database.Dialect.OpenConnectionAsync(CancellationToken.None))
+            await SchemaDowngrade.ToVersion2Async(connection, database);
+
+        await using var upgraded = await test.OpenStoreAsync();
+
+        Assert.Equal(LedgerSchema.CurrentVersion, (await test.OpenDatabaseAsync()).SchemaVersion);
+        for (var i = 0; i < commit.Receipts.Count; i++)
+            Assert.Equal([new TransactionLocation(commit.Transactions[i].BlockId, commit.Transactions[i].IndexInBlock, 1)],
+                await upgraded.GetTransactionLocationsAsync(commit.Receipts[i].TransactionHash));
+        await using var upgradedDatabase = await test.OpenDatabaseAsync();
+        await Assert.ThrowsAnyAsync<DbException>(() => upgradedDatabase.QueryAsync("SELECT COUNT(*) FROM transaction_blocks", r => r.GetInt64(0), CancellationToken.None));
     }
 
     [Fact]

@@ -8,12 +8,13 @@ namespace BriOrleans.Storage;
 internal static class LedgerSchema
 {
     /// <summary>The version this build writes and reads.</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     public static IReadOnlyList<string> Migration(int version, SqlDialect d) => version switch
     {
         1 => Version1(d),
         2 => Version2(d),
+        3 => Version3(),
         _ => throw new ArgumentOutOfRangeException(nameof(version), version, $"no migration to schema version {version}"),
     };
 
@@ -82,6 +83,18 @@ internal static class LedgerSchema
     private static string[] Version2(SqlDialect d) =>
     [
         $"CREATE TABLE state_stale_versions (stale_since {SqlDialect.IntegerType} PRIMARY KEY, nodes {d.BlobType} NOT NULL)",
+    ];
+
+    // Where a transaction sits in its block moves into its receipt, and transaction_blocks goes: it held one row
+    // per receipt, keyed by transaction hash, so every epoch also inserted into a second structure in hash order,
+    // which touches about one page per transaction once the ledger is large (on SQLite, about a third of an
+    // epoch's log). Each receipt had its row there, written in the same transaction.
+    private static string[] Version3() =>
+    [
+        $"ALTER TABLE receipts ADD COLUMN block_position {SqlDialect.IntegerType}",
+        "UPDATE receipts SET block_position = (SELECT t.block_position FROM transaction_blocks t " +
+        "WHERE t.tx_hash = receipts.tx_hash AND t.block_id = receipts.block_id)",
+        "DROP TABLE transaction_blocks",
     ];
 
     /// <summary>Brings the database to <see cref="CurrentVersion"/>; refuses one written by a newer build.</summary>

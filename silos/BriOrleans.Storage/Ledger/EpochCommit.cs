@@ -24,8 +24,13 @@ public sealed record EpochCommit(
             yield return $"the state batch is version {StateBatch.Version}, not the epoch's number {number}";
         if (StateBatch.RootHash != Epoch.StateRoot)
             yield return $"the epoch's state root {Epoch.StateRoot} is not the state batch's root {StateBatch.RootHash}";
+        if (Transactions.Count != Receipts.Count)
+            yield return $"{Transactions.Count} transaction placements for {Receipts.Count} receipts";
         for (var i = 0; i < Receipts.Count; i++)
         {
+            if (i < Transactions.Count && (Transactions[i].TransactionHash != Receipts[i].TransactionHash || Transactions[i].BlockId != Receipts[i].BlockId))
+                yield return $"placement {i} is of transaction {Transactions[i].TransactionHash} in block {Transactions[i].BlockId}, " +
+                             $"but receipt {i} is of {Receipts[i].TransactionHash} in block {Receipts[i].BlockId}";
             if (Receipts[i].Epoch != number)
                 yield return $"receipt {Receipts[i].TransactionHash} names epoch {Receipts[i].Epoch}, not {number}";
             if (i > 0 && Receipts[i].Position <= Receipts[i - 1].Position)

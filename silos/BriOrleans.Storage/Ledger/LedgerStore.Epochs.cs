@@ -97,8 +97,7 @@ public sealed partial class LedgerStore
             {
                 await using var transaction = await _database.BeginAsync(CancellationToken.None);
                 await transaction.InsertRowsAsync(EpochTable.Rows(commit.Epoch), CancellationToken.None);
-                await transaction.InsertRowsAsync(ReceiptTable.Rows(commit.Receipts), CancellationToken.None);
-                await transaction.InsertRowsAsync(TransactionTable.Rows(number, commit.Transactions), CancellationToken.None);
+                await transaction.InsertRowsAsync(ReceiptTable.Rows(commit.Receipts, commit.Transactions), CancellationToken.None);
                 await transaction.InsertRowsAsync(GrainStateTable.Rows(number, commit.StateWrites), CancellationToken.None);
                 await StateNodes.WriteRowsAsync(transaction, commit.StateBatch, CancellationToken.None);
                 await MetaTable.SetAsync(transaction, MetaTable.EtagHighWater, etagHighWater.ToString(CultureInfo.InvariantCulture), CancellationToken.None);

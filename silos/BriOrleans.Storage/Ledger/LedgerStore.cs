@@ -141,7 +141,6 @@ public sealed partial class LedgerStore : ILedgerStore
             await using (var transaction = await _database.BeginAsync(cancellationToken))
             {
                 await ReceiptTable.DeleteAfterAsync(transaction, epoch, cancellationToken);
-                await TransactionTable.DeleteAfterAsync(transaction, epoch, cancellationToken);
                 await GrainStateTable.DeleteAfterAsync(transaction, epoch, cancellationToken);
                 await EpochTable.DeleteAfterAsync(transaction, epoch, cancellationToken);
                 retained = await DatabaseStateNodeStore.DeleteVersionsAfterAsync(transaction, epoch, cancellationToken);
@@ -186,7 +185,7 @@ public sealed partial class LedgerStore : ILedgerStore
         ReceiptTable.GetAsync(_database, transactionHash, cancellationToken);
 
     public async Task<IReadOnlyList<TransactionLocation>> GetTransactionLocationsAsync(Hash256 transactionHash, CancellationToken cancellationToken = default) =>
-        await TransactionTable.LocationsAsync(_database, transactionHash, cancellationToken);
+        await ReceiptTable.LocationsAsync(_database, transactionHash, cancellationToken);
 
     public async Task<StoredEpoch?> GetEpochAsync(ulong number, CancellationToken cancellationToken = default)
     {

@@ -4,22 +4,33 @@ using BriOrleans.Ledger;
 
 namespace BriOrleans.Storage;
 
-/// <summary>The receipts table: each receipt's canonical fields as columns, keyed by transaction hash, with its hash.</summary>
+/// <summary>
+/// The receipts table: each receipt's canonical fields as columns, keyed by transaction hash, with its hash and the
+/// transaction's position in the block that carried it.
+/// </summary>
 internal static class ReceiptTable
 {
     private const string Executed = "executed";
     private const string Failed = "failed";
 
-    public static RowSet Rows(IEnumerable<Receipt> receipts)
+    /// <summary>The rows of <paramref name="receipts"/>; <paramref name="placements"/> holds, in the same order, where each transaction sits.</summary>
+    public static RowSet Rows(IReadOnlyList<Receipt> receipts, IReadOnlyList<TransactionPlacement> placements)
     {
         var rows = new RowSet("receipts",
             new("tx_hash", ColumnType.Blob), new("epoch", ColumnType.Integer), new("position", ColumnType.Integer), new("receipt_hash", ColumnType.Blob),
             new("kind", ColumnType.Text), new("sender", ColumnType.Blob), new("nonce", ColumnType.Integer), new("block_id", ColumnType.Blob),
-            new("status", ColumnType.Text), new("reason_code", ColumnType.Text), new("message", ColumnType.Text), new("timestamp", ColumnType.Integer));
-        foreach (var r in receipts)
+            new("status", ColumnType.Text), new("reason_code", ColumnType.Text), new("message", ColumnType.Text), new("timestamp", ColumnType.Integer),
+            new("block_position", ColumnType.Integer));
+        if (placements.Count != receipts.Count)
+            throw new ArgumentException($"{placements.Count} placements for {receipts.Count} receipts", nameof(placements));
+        for (var i = 0; i < receipts.Count; i++)
+        {
+            var r = receipts[i];
             rows.Add(r.TransactionHash.ToArray(), DbValues.Ordered(r.Epoch, "epoch"), (long)r.Position, r.Hash().ToArray(),
                 r.Kind, r.From.ToArray(), DbValues.Bits(r.Nonce), r.BlockId.ToArray(),
-                r.Status == TransactionStatus.Executed ? Executed : Failed, r.ReasonCode, r.Message, DbValues.Bits(r.Timestamp));
+                r.Status == TransactionStatus.Executed ? Executed : Failed, r.ReasonCode, r.Message, DbValues.Bits(r.Timestamp),
+                (long)placements[i].IndexInBlock);
+        }
         return rows;
     }
 
@@ -30,6 +41,13 @@ internal static class ReceiptTable
             Read, cancellationToken, ("hash", transactionHash.ToArray()));
         return rows.Count == 0 ? null : rows[0];
     }
+
+    /// <summary>Where an executed transaction sits: the block that carried it into its epoch; none for one never executed.</summary>
+    public static Task<List<TransactionLocation>> LocationsAsync(LedgerDatabase database, Hash256 transactionHash, CancellationToken cancellationToken) =>
+        database.QueryAsync(
+            "SELECT block_id, block_position, epoch FROM receipts WHERE tx_hash = @hash",
+            r => new TransactionLocation(new Hash256(r.Bytes(0)), (int)r.GetInt64(1), (ulong)r.GetInt64(2)),
+            cancellationToken, ("hash", transactionHash.ToArray()));
 
     /// <summary>The transaction and receipt hashes of an epoch's receipts, in execution order.</summary>
     public static Task<List<(Hash256 Transaction, Hash256 Receipt)>> HashesOfEpochAsync(LedgerDatabase database, ulong epoch, CancellationToken cancellationToken) =>
