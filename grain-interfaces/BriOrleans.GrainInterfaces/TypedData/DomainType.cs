@@ -25,6 +25,13 @@ internal static class DomainType
     /// <summary>The domain type for the keys present in <paramref name="domain"/>, in the standard order.</summary>
     internal static IReadOnlyList<TypedDataField> Derive(JsonObject domain)
     {
+        CheckFields(domain);
+        return [.. s_standard.Where(f => domain.ContainsKey(f.Name))];
+    }
+
+    /// <summary>Every field of <paramref name="domain"/> is a standard one, and none is null.</summary>
+    private static void CheckFields(JsonObject domain)
+    {
         foreach (var (key, value) in domain)
         {
             if (IndexOf(key) < 0)
@@ -32,34 +39,52 @@ internal static class DomainType
             if (value is null)
                 throw new TypedDataException($"domain.{key}", "a domain field is null: leave it out instead");
         }
-        return [.. s_standard.Where(f => domain.ContainsKey(f.Name))];
     }
 
-    /// <summary>Checks a declared EIP712Domain type: standard fields and types, standard order, and the same fields as the domain.</summary>
+    /// <summary>
+    /// Checks a declared EIP712Domain type: standard fields and types, standard order, and the same fields as the
+    /// domain. Admission checks every transaction's, so the sound case allocates nothing.
+    /// </summary>
     internal static void CheckDeclared(IReadOnlyList<TypedDataField> declared, JsonObject domain)
     {
         var previous = -1;
         for (var i = 0; i < declared.Count; i++)
         {
             var field = declared[i];
-            var path = $"types.{Name}[{i}]";
             var index = field is null ? -1 : IndexOf(field.Name);
             if (index < 0)
-                throw new TypedDataException($"{path}.name", $"'{field?.Name}' is not an EIP-712 domain field ({StandardNames})");
+                throw new TypedDataException($"{PathOf(i)}.name", $"'{field?.Name}' is not an EIP-712 domain field ({StandardNames})");
             if (field!.Type != s_standard[index].Type)
-                throw new TypedDataException($"{path}.type", $"domain field '{field.Name}' has type {s_standard[index].Type}, not {field.Type}");
+                throw new TypedDataException($"{PathOf(i)}.type", $"domain field '{field.Name}' has type {s_standard[index].Type}, not {field.Type}");
             if (index <= previous)
-                throw new TypedDataException($"{path}.name", $"domain fields go in the order {StandardNames}: '{field.Name}' is out of place");
+                throw new TypedDataException($"{PathOf(i)}.name", $"domain fields go in the order {StandardNames}: '{field.Name}' is out of place");
             previous = index;
         }
-        var derived = Derive(domain);
-        foreach (var field in derived)
-            if (!declared.Any(d => d.Name == field.Name))
+        CheckFields(domain);
+        // The domain's fields in the standard order (the derived type) against the declared ones, both ways.
+        foreach (var field in s_standard)
+            if (domain.ContainsKey(field.Name) && !Declares(declared, field.Name))
                 throw new TypedDataException($"domain.{field.Name}", $"field '{field.Name}' is not in type '{Name}' (it would not be signed)");
         foreach (var field in declared)
-            if (!derived.Any(d => d.Name == field.Name))
+            if (!domain.ContainsKey(field.Name))
                 throw new TypedDataException($"domain.{field.Name}", $"missing field '{field.Name}' declared in type '{Name}'");
     }
 
-    private static int IndexOf(string name) => Array.FindIndex(s_standard, f => f.Name == name);
+    private static string PathOf(int field) => $"types.{Name}[{field}]";
+
+    private static bool Declares(IReadOnlyList<TypedDataField> declared, string name)
+    {
+        for (var i = 0; i < declared.Count; i++)
+            if (declared[i].Name == name)
+                return true;
+        return false;
+    }
+
+    private static int IndexOf(string name)
+    {
+        for (var i = 0; i < s_standard.Length; i++)
+            if (s_standard[i].Name == name)
+                return i;
+        return -1;
+    }
 }
