@@ -87,8 +87,8 @@ internal static class LedgerSchema
 
     // Where a transaction sits in its block moves into its receipt, and transaction_blocks goes: it held one row
     // per receipt, keyed by transaction hash, so every epoch also inserted into a second structure in hash order,
-    // which touches about one page per transaction once the ledger is large (on SQLite, about a third of an
-    // epoch's log). Each receipt had its row there, written in the same transaction.
+    // which touches about one page per transaction once the ledger is large (on SQLite, by its page count, about
+    // a third of an epoch's log). Each receipt had its row there, written in the same transaction.
     private static string[] Version3() =>
     [
         $"ALTER TABLE receipts ADD COLUMN block_position {SqlDialect.IntegerType}",

@@ -49,7 +49,10 @@ public interface ILedgerStore : IAsyncDisposable
 
     Task<Receipt?> GetReceiptAsync(Hash256 transactionHash, CancellationToken cancellationToken = default);
 
-    /// <summary>The blocks carrying a transaction in executed epochs (several when concurrent blocks repeat it).</summary>
+    /// <summary>
+    /// Where an executed transaction sits: the block whose copy of it executed, its index there and the epoch; empty
+    /// for one not executed. A transaction that concurrent blocks repeat executes once, so there is one location.
+    /// </summary>
     Task<IReadOnlyList<TransactionLocation>> GetTransactionLocationsAsync(Hash256 transactionHash, CancellationToken cancellationToken = default);
 
     Task<StoredEpoch?> GetEpochAsync(ulong number, CancellationToken cancellationToken = default);
