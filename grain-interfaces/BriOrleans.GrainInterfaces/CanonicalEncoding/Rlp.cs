@@ -21,7 +21,20 @@ public abstract class RlpItem : IEquatable<RlpItem>
     /// <summary>A list of items.</summary>
     public sealed class List(IReadOnlyList<RlpItem> items) : RlpItem
     {
+        // The length of the items' encodings, worked out once: encoding needs it at every level of nesting.
+        private int _payloadLength = -1;
+
         public IReadOnlyList<RlpItem> Items { get; } = items;
+
+        internal int PayloadLength
+        {
+            get
+            {
+                if (_payloadLength < 0)
+                    _payloadLength = Rlp.PayloadLengthOf(Items);
+                return _payloadLength;
+            }
+        }
     }
 
     public static RlpItem Of(ReadOnlySpan<byte> value) => new Bytes(value.ToArray());
@@ -90,7 +103,7 @@ public static class Rlp
     {
         RlpItem.Bytes { Value: var value } when value.Length == 1 && value.Span[0] < 0x80 => 1,
         RlpItem.Bytes { Value: var value } => HeaderLength(value.Length) + value.Length,
-        RlpItem.List list => ListLength(PayloadLength(list)),
+        RlpItem.List list => ListLength(list.PayloadLength),
         _ => throw new ArgumentException($"unknown RLP item {item.GetType().Name}", nameof(item)),
     };
 
@@ -107,7 +120,7 @@ public static class Rlp
                 value.Span.CopyTo(output[header..]);
                 return header + value.Length;
             case RlpItem.List list:
-                var written = WriteHeader(PayloadLength(list), 0xc0, output);
+                var written = WriteHeader(list.PayloadLength, 0xc0, output);
                 var items = list.Items;
                 for (var i = 0; i < items.Count; i++)
                     written += Write(items[i], output[written..]);
@@ -117,11 +130,10 @@ public static class Rlp
         }
     }
 
-    private static int PayloadLength(RlpItem.List list)
+    internal static int PayloadLengthOf(IReadOnlyList<RlpItem> items)
     {
         // Indexed, not foreach: enumerating an IReadOnlyList boxes an enumerator per list.
         var length = 0;
-        var items = list.Items;
         for (var i = 0; i < items.Count; i++)
             length += EncodedLength(items[i]);
         return length;

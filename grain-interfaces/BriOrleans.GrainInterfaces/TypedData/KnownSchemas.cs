@@ -63,14 +63,13 @@ internal static class KnownSchemas
         var seen = 0;
         foreach (var member in typedData.EnumerateObject())
         {
-            var (bit, expected) = member.Name switch
-            {
-                "types" => (1, JsonValueKind.Object),
-                "primaryType" => (2, JsonValueKind.String),
-                "domain" => (4, JsonValueKind.Object),
-                "message" => (8, JsonValueKind.Object),
-                _ => (0, JsonValueKind.Undefined),
-            };
+            // Compared as UTF-8, so that no name is turned into a string.
+            var (bit, expected) =
+                member.NameEquals("types"u8) ? (1, JsonValueKind.Object)
+                : member.NameEquals("primaryType"u8) ? (2, JsonValueKind.String)
+                : member.NameEquals("domain"u8) ? (4, JsonValueKind.Object)
+                : member.NameEquals("message"u8) ? (8, JsonValueKind.Object)
+                : (0, JsonValueKind.Undefined);
             if (bit == 0 || (seen & bit) != 0 || member.Value.ValueKind != expected)
                 return false;
             seen |= bit;

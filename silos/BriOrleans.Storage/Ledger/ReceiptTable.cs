@@ -13,7 +13,10 @@ internal static class ReceiptTable
     private const string Executed = "executed";
     private const string Failed = "failed";
 
-    /// <summary>The rows of <paramref name="receipts"/>; <paramref name="placements"/> holds, in the same order, where each transaction sits.</summary>
+    /// <summary>
+    /// The rows of <paramref name="receipts"/>; <paramref name="placements"/> holds, in the same order, where each
+    /// transaction sits (<see cref="EpochCommit.Problems"/> refuses a commit where they do not match).
+    /// </summary>
     public static RowSet Rows(IReadOnlyList<Receipt> receipts, IReadOnlyList<TransactionPlacement> placements)
     {
         var rows = new RowSet("receipts",
@@ -21,8 +24,6 @@ internal static class ReceiptTable
             new("kind", ColumnType.Text), new("sender", ColumnType.Blob), new("nonce", ColumnType.Integer), new("block_id", ColumnType.Blob),
             new("status", ColumnType.Text), new("reason_code", ColumnType.Text), new("message", ColumnType.Text), new("timestamp", ColumnType.Integer),
             new("block_position", ColumnType.Integer));
-        if (placements.Count != receipts.Count)
-            throw new ArgumentException($"{placements.Count} placements for {receipts.Count} receipts", nameof(placements));
         for (var i = 0; i < receipts.Count; i++)
         {
             var r = receipts[i];
