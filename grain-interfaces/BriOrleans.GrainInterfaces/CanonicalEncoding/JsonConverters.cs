@@ -10,7 +10,12 @@ public sealed class AddressJsonConverter : JsonConverter<Address>
     public override Address Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         Address.TryParse(reader.GetString(), out var address) ? address : throw new JsonException($"'{reader.GetString()}' is not an address (0x + 40 hex digits)");
 
-    public override void Write(Utf8JsonWriter writer, Address value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
+    public override void Write(Utf8JsonWriter writer, Address value, JsonSerializerOptions options)
+    {
+        Span<char> text = stackalloc char[Address.TextLength];
+        value.Format(text);
+        writer.WriteStringValue(text);
+    }
 }
 
 /// <summary>Hashes in JSON: 0x + 64 lower-case hex digits.</summary>
@@ -19,7 +24,12 @@ public sealed class Hash256JsonConverter : JsonConverter<Hash256>
     public override Hash256 Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         Hash256.TryParse(reader.GetString(), out var hash) ? hash : throw new JsonException($"'{reader.GetString()}' is not a hash (0x + 64 hex digits)");
 
-    public override void Write(Utf8JsonWriter writer, Hash256 value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
+    public override void Write(Utf8JsonWriter writer, Hash256 value, JsonSerializerOptions options)
+    {
+        Span<char> text = stackalloc char[Hash256.TextLength];
+        value.Format(text);
+        writer.WriteStringValue(text);
+    }
 }
 
 /// <summary>Amounts in JSON: a decimal string (JavaScript numbers lose digits past 2^53); a JSON integer is read too.</summary>

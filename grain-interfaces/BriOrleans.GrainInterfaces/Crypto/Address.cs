@@ -70,7 +70,7 @@ public readonly struct Address : IEquatable<Address>, IComparable<Address>
         var digits = text.AsSpan(2);
         var candidate = new Address(bytes);
         if (digits.ContainsAnyInRange('a', 'f') && digits.ContainsAnyInRange('A', 'F')
-            && !digits.SequenceEqual(candidate.ToString().AsSpan(2)))
+            && !ChecksumMatches(candidate, digits))
         {
             error = $"address '{text}' mixes upper and lower case but its EIP-55 checksum is wrong " +
                     "(a mistyped digit?): write it with the right checksum, or all in one case";
@@ -81,15 +81,27 @@ public readonly struct Address : IEquatable<Address>, IComparable<Address>
         return true;
     }
 
+    private static bool ChecksumMatches(Address address, ReadOnlySpan<char> digits)
+    {
+        Span<char> text = stackalloc char[TextLength];
+        address.Format(text);
+        return digits.SequenceEqual(text[2..]);
+    }
+
+    /// <summary>Characters of <see cref="ToString"/>: 0x and 40 hex digits.</summary>
+    public const int TextLength = 2 + 2 * Length;
+
     /// <summary>The EIP-55 form: a hex letter is upper-case when the matching nibble of Keccak(lower-case hex) is 8 or more.</summary>
-    public override string ToString()
+    public override string ToString() => string.Create(TextLength, this, static (text, address) => address.Format(text));
+
+    /// <summary>Writes <see cref="ToString"/>'s EIP-55 text (<see cref="TextLength"/> characters) without allocating it.</summary>
+    public void Format(Span<char> text)
     {
         Span<byte> bytes = stackalloc byte[Length];
         WriteTo(bytes);
-        Span<char> text = stackalloc char[2 + 2 * Length];
         text[0] = '0';
         text[1] = 'x';
-        var digits = text[2..];
+        var digits = text[2..TextLength];
         Convert.TryToHexStringLower(bytes, digits, out _);
         Span<byte> ascii = stackalloc byte[2 * Length];
         for (var i = 0; i < digits.Length; i++)
@@ -102,7 +114,6 @@ public readonly struct Address : IEquatable<Address>, IComparable<Address>
             if (nibble >= 8)
                 digits[i] = char.ToUpperInvariant(digits[i]);
         }
-        return new string(text);
     }
 
     public int CompareTo(Address other)

@@ -72,7 +72,20 @@ public readonly struct Hash256 : IEquatable<Hash256>, IComparable<Hash256>
     public bool Equals(Hash256 other) => _w0 == other._w0 && _w1 == other._w1 && _w2 == other._w2 && _w3 == other._w3;
     public override bool Equals(object? obj) => obj is Hash256 h && Equals(h);
     public override int GetHashCode() => HashCode.Combine(_w0, _w1, _w2, _w3);
-    public override string ToString() => Hex.Encode(ToArray());
+    /// <summary>Characters of <see cref="ToString"/>: 0x and 64 hex digits.</summary>
+    public const int TextLength = 2 + 2 * Length;
+
+    public override string ToString() => string.Create(TextLength, this, static (text, hash) => hash.Format(text));
+
+    /// <summary>Writes <see cref="ToString"/>'s text (<see cref="TextLength"/> characters) without allocating it.</summary>
+    public void Format(Span<char> text)
+    {
+        Span<byte> bytes = stackalloc byte[Length];
+        WriteTo(bytes);
+        text[0] = '0';
+        text[1] = 'x';
+        Convert.TryToHexStringLower(bytes, text[2..TextLength], out _);
+    }
 
     public static bool operator ==(Hash256 a, Hash256 b) => a.Equals(b);
     public static bool operator !=(Hash256 a, Hash256 b) => !a.Equals(b);
