@@ -28,6 +28,29 @@ internal static class RecordShape
     // Records' constructor parameters are few and fixed: each name is camel-cased once, not once per transaction.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<ParameterInfo, string> s_fieldNames = new();
 
+    // A record type's constructor, parameters, field names and properties, looked up once: reflection allocates a
+    // fresh array for every GetConstructors and GetParameters call, and every transaction is read and written here.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Fields> s_fields = new();
+
+    private sealed class Fields
+    {
+        public Fields(Type record)
+        {
+            Constructor = ConstructorOf(record);
+            Parameters = Constructor.GetParameters();
+            Names = [.. Parameters.Select(FieldName)];
+            Properties = [.. Parameters.Select(p => record.GetProperty(p.Name!)
+                ?? throw new ArgumentException($"{record.Name} has no property for its parameter {p.Name}", nameof(record)))];
+        }
+
+        public ConstructorInfo Constructor { get; }
+        public ParameterInfo[] Parameters { get; }
+        public string[] Names { get; }
+        public PropertyInfo[] Properties { get; }
+    }
+
+    private static Fields FieldsOf(Type record) => s_fields.GetOrAdd(record, static t => new Fields(t));
+
     /// <summary>Adds the struct of <paramref name="record"/> and every struct it uses to <paramref name="structs"/>.</summary>
     public static void Describe(Type record, IDictionary<string, IReadOnlyList<TypedDataField>> structs)
     {
@@ -74,65 +97,102 @@ internal static class RecordShape
     private static JsonObject RecordToJson(object record)
     {
         var json = new JsonObject();
-        var type = record.GetType();
-        foreach (var parameter in ConstructorOf(type).GetParameters())
-            json[FieldName(parameter)] = ToJson(type.GetProperty(parameter.Name!)!.GetValue(record)!);
+        var fields = FieldsOf(record.GetType());
+        for (var i = 0; i < fields.Names.Length; i++)
+            json[fields.Names[i]] = ToJson(fields.Properties[i].GetValue(record)!);
         return json;
     }
 
     /// <summary>Reads a record from a message that <see cref="Eip712.HashStruct"/> has already validated.</summary>
     public static object FromJson(Type record, JsonObject json, string path)
     {
-        var parameters = ConstructorOf(record).GetParameters();
-        var arguments = new object?[parameters.Length];
-        for (var i = 0; i < parameters.Length; i++)
+        try
         {
-            var name = FieldName(parameters[i]);
-            var node = json[name] ?? throw new TypedDataException($"{path}.{name}", $"missing field '{name}'");
-            arguments[i] = ValueFromJson(parameters[i].ParameterType, node, $"{path}.{name}");
+            return FromJson(record, json);
         }
-        return ConstructorOf(record).Invoke(arguments);
+        catch (TypedDataException e) when (path.Length > 0)
+        {
+            throw e.Under(path);
+        }
     }
 
-    private static object ValueFromJson(Type type, JsonNode node, string path)
+    // Errors carry paths relative to the value at hand, completed on their way out (TypedDataException.Under).
+    private static object FromJson(Type record, JsonObject json)
+    {
+        var fields = FieldsOf(record);
+        var arguments = new object?[fields.Parameters.Length];
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            var name = fields.Names[i];
+            var node = json[name] ?? throw new TypedDataException(name, $"missing field '{name}'");
+            try
+            {
+                arguments[i] = ValueFromJson(fields.Parameters[i].ParameterType, node);
+            }
+            catch (TypedDataException e)
+            {
+                throw e.Under(name);
+            }
+        }
+        return fields.Constructor.Invoke(arguments);
+    }
+
+    private static object ValueFromJson(Type type, JsonNode node)
     {
         try
         {
             if (type == typeof(Address)) return Address.Parse(node.GetValue<string>());
-            if (type == typeof(ulong)) return (ulong)TypedDataIntegers.Read(node, "uint64", path);
-            if (type == typeof(BigInteger)) return TypedDataIntegers.Read(node, "uint256", path);
+            if (type == typeof(ulong)) return (ulong)TypedDataIntegers.Read(node, "uint64", "");
+            if (type == typeof(BigInteger)) return TypedDataIntegers.Read(node, "uint256", "");
             if (type == typeof(Hash256)) return Hash256.Parse(node.GetValue<string>());
             if (type == typeof(string)) return node.GetValue<string>();
             if (type == typeof(bool)) return node.GetValue<bool>();
         }
-        catch (Exception e) when (e is FormatException or InvalidOperationException or OverflowException)
+        catch (Exception e) when (e is FormatException or InvalidOperationException or OverflowException && e is not TypedDataException)
         {
-            throw new TypedDataException(path, e.Message);
+            throw new TypedDataException("", e.Message);
         }
         if (ElementOf(type) is { } element)
         {
             var items = node.AsArray();
             var list = Array.CreateInstance(element, items.Count);
             for (var i = 0; i < items.Count; i++)
-                list.SetValue(ValueFromJson(element, items[i]!, $"{path}[{i}]"), i);
+            {
+                try
+                {
+                    list.SetValue(ValueFromJson(element, items[i]!), i);
+                }
+                catch (TypedDataException e)
+                {
+                    throw e.Under($"[{i}]");
+                }
+            }
             return list;
         }
-        return FromJson(type, node.AsObject(), path);
+        return FromJson(type, node.AsObject());
     }
 
     /// <summary>The canonical encoding of a record: an RLP list of its fields in constructor order.</summary>
     public static RlpItem ToRlp(object value) => value switch
     {
-        Address a => RlpItem.Of(a.ToArray()),
+        Address a => RlpItem.Of(a),
         ulong u => RlpItem.Of(u),
         BigInteger b => RlpItem.Of(b),
-        Hash256 h => RlpItem.Of(h.ToArray()),
+        Hash256 h => RlpItem.Of(h),
         string s => RlpItem.Of(s),
         bool b => RlpItem.Of(b),
         System.Collections.IEnumerable list => new RlpItem.List(list.Cast<object>().Select(ToRlp).ToArray()),
-        _ => new RlpItem.List(ConstructorOf(value.GetType()).GetParameters()
-            .Select(p => ToRlp(value.GetType().GetProperty(p.Name!)!.GetValue(value)!)).ToArray()),
+        _ => RecordToRlp(value),
     };
+
+    private static RlpItem.List RecordToRlp(object record)
+    {
+        var properties = FieldsOf(record.GetType()).Properties;
+        var items = new RlpItem[properties.Length];
+        for (var i = 0; i < items.Length; i++)
+            items[i] = ToRlp(properties[i].GetValue(record)!);
+        return new RlpItem.List(items);
+    }
 
     /// <summary>Reads a record back from its canonical encoding; any other shape is an <see cref="RlpException"/>.</summary>
     public static object FromRlp(Type type, RlpItem item)
@@ -151,10 +211,14 @@ internal static class RecordShape
                 list.SetValue(FromRlp(element, items[i]), i);
             return list;
         }
-        var parameters = ConstructorOf(type).GetParameters();
+        var fields = FieldsOf(type);
+        var parameters = fields.Parameters;
         if (items.Count != parameters.Length)
             throw new RlpException($"{type.Name} has {parameters.Length} fields, found {items.Count}");
-        return ConstructorOf(type).Invoke(parameters.Select((p, i) => FromRlp(p.ParameterType, items[i])).ToArray());
+        var arguments = new object?[parameters.Length];
+        for (var i = 0; i < arguments.Length; i++)
+            arguments[i] = FromRlp(parameters[i].ParameterType, items[i]);
+        return fields.Constructor.Invoke(arguments);
     }
 
     private static ReadOnlySpan<byte> FixedLength(RlpItem item, int length)

@@ -53,9 +53,16 @@ public static class TransactionCatalog
                 throw new InvalidTransactionException(TransactionErrors.SchemaMismatch,
                     $"type '{name}' differs from the published definition of {kind.PrimaryType}; see GET /v1/schema");
         }
-        var digest = Eip712.Digest(document);
+        var digest = Eip712.Digest(DomainSeparator(document, chainId), document);
         return (kind.FromMessage(document.Message), digest);
     }
+
+    // The domain passed CheckDomain, so it is {name: DomainName, version: DomainVersion, chainId} under the standard
+    // EIP712Domain type (a declared type that differs from the domain's keys is refused): one separator per chain.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, Hash256> s_separators = new();
+
+    private static Hash256 DomainSeparator(TypedDataDocument document, ulong chainId) =>
+        s_separators.TryGetValue(chainId, out var separator) ? separator : s_separators.GetOrAdd(chainId, Eip712.DomainSeparator(document));
 
     private static void CheckDomain(JsonObject domain, ulong chainId)
     {

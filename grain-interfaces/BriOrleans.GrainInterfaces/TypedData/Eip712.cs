@@ -10,10 +10,20 @@ public static class Eip712
     public static Hash256 Digest(TypedDataDocument doc)
     {
         ArgumentNullException.ThrowIfNull(doc);
+        return Digest(DomainSeparator(doc), doc);
+    }
+
+    /// <summary>
+    /// <see cref="Digest(TypedDataDocument)"/> for a caller that already knows the document's domain separator (for
+    /// example one that checked the domain against the only one it accepts): the domain is not hashed again.
+    /// </summary>
+    public static Hash256 Digest(Hash256 domainSeparator, TypedDataDocument doc)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
         Span<byte> encoded = stackalloc byte[2 + 2 * Hash256.Length];
         encoded[0] = 0x19;
         encoded[1] = 0x01;
-        DomainSeparator(doc).WriteTo(encoded[2..]);
+        domainSeparator.WriteTo(encoded[2..]);
         StructEncoding.HashStruct(doc.Schema, doc.PrimaryType, doc.Message, "message").WriteTo(encoded[(2 + Hash256.Length)..]);
         return Keccak.Hash(encoded);
     }

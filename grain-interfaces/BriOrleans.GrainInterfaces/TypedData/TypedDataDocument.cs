@@ -80,10 +80,10 @@ public sealed class TypedDataDocument
     {
         if (KnownSchemas.Find(element) is { } known)
         {
-            var owned = element.Clone();
-            var domain = JsonObject.Create(owned.GetProperty("domain"))!;
+            // Only the domain and the message are copied: the types, most of the text, are the known schema's.
+            var domain = JsonObject.Create(element.GetProperty("domain").Clone())!;
             DomainType.CheckDeclared(known.Schema[DomainType.Name], domain);
-            return new TypedDataDocument(known.Schema, known.PrimaryType, domain, JsonObject.Create(owned.GetProperty("message"))!);
+            return new TypedDataDocument(known.Schema, known.PrimaryType, domain, JsonObject.Create(element.GetProperty("message").Clone())!);
         }
         // First sight of these types, or something wrong that the full reading names.
         var document = FromJson(JsonSerializer.SerializeToNode(element));

@@ -3,13 +3,9 @@ using System.Text.Json.Nodes;
 
 namespace BriOrleans.TypedData;
 
-/// <summary>Builds the paths that errors name (<c>message.items[2].amount</c>) and describes what a JSON value is.</summary>
+/// <summary>Describes what a JSON value is, and reads strings, for errors that name a path (<c>message.items[2].amount</c>).</summary>
 internal static class TypedDataPath
 {
-    internal static string Field(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
-
-    internal static string Index(string path, int index) => $"{path}[{index}]";
-
     internal static string Describe(JsonNode? node) => (node?.GetValueKind() ?? JsonValueKind.Null) switch
     {
         JsonValueKind.Object => "an object",

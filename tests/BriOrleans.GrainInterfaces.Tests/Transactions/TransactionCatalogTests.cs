@@ -54,6 +54,24 @@ public class TransactionCatalogTests
     }
 
     [Fact]
+    public void Each_network_decodes_with_its_own_domain_separator()
+    {
+        Assert.True(TransactionCatalog.TryGet("accept-custody", out var kind));
+        var tx = new AcceptCustody(Sender.Address, 3, "SH-9");
+        var digests = new List<Hash256>();
+        foreach (var chainId in new ulong[] { ChainId, 9001, ChainId, 9001 })
+        {
+            var typedData = TypedDataDocument.Parse(kind.ToTypedData(tx, chainId).ToJson().ToJsonString());
+            var (_, digest) = TransactionCatalog.Decode(typedData, chainId);
+            Assert.Equal(Eip712.Digest(typedData), digest);
+            digests.Add(digest);
+        }
+        Assert.NotEqual(digests[0], digests[1]);
+        Assert.Equal(digests[0], digests[2]);
+        Assert.Equal(digests[1], digests[3]);
+    }
+
+    [Fact]
     public void Prepare_fills_in_sender_nonce_and_omitted_optional_fields()
     {
         Assert.True(TransactionCatalog.TryGet("register-organization", out var kind));
