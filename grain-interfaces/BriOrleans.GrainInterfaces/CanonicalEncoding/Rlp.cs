@@ -38,6 +38,8 @@ public abstract class RlpItem : IEquatable<RlpItem>
     }
 
     public static RlpItem Of(ReadOnlySpan<byte> value) => new Bytes(value.ToArray());
+    public static RlpItem Of(Crypto.Hash256 hash) => new Bytes(hash.ToArray());
+    public static RlpItem Of(Crypto.Address address) => new Bytes(address.ToArray());
     public static RlpItem Of(string text) => new Bytes(System.Text.Encoding.UTF8.GetBytes(text));
     public static RlpItem Of(bool value) => Of(value ? 1UL : 0UL);
     public static RlpItem Of(params RlpItem[] items) => new List(items);

@@ -28,14 +28,14 @@ public sealed record BlockHeader(
 
     public RlpItem ToRlp() => RlpItem.Of(
         RlpItem.Of(ChainId),
-        RlpItem.Of(ParentId.ToArray()),
+        RlpItem.Of(ParentId),
         RlpItem.Of(Height),
         RlpItem.Of(Timestamp),
-        RlpItem.Of(Author.ToArray()),
-        RlpItem.OfList(Referees, r => RlpItem.Of(r.ToArray())),
-        RlpItem.Of(TransactionsRoot.ToArray()),
-        RlpItem.Of(DeferredStateRoot.ToArray()),
-        RlpItem.Of(DeferredReceiptsRoot.ToArray()));
+        RlpItem.Of(Author),
+        RlpItem.OfList(Referees, r => RlpItem.Of(r)),
+        RlpItem.Of(TransactionsRoot),
+        RlpItem.Of(DeferredStateRoot),
+        RlpItem.Of(DeferredReceiptsRoot));
 
     public static BlockHeader FromRlp(RlpItem item)
     {

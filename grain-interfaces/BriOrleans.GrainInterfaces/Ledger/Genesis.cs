@@ -53,8 +53,8 @@ public sealed record Genesis(ulong ChainId, string Network, ulong Timestamp, IRe
         RlpItem.Of(ChainId), RlpItem.Of(Network), RlpItem.Of(Timestamp),
         RlpItem.OfList(Countries, c => RlpItem.Of(
             RlpItem.Of(c.Code), RlpItem.Of(c.Name),
-            RlpItem.OfList(c.Registrars, a => RlpItem.Of(a.ToArray())),
-            RlpItem.OfList(c.Validators, a => RlpItem.Of(a.ToArray())))),
+            RlpItem.OfList(c.Registrars, a => RlpItem.Of(a)),
+            RlpItem.OfList(c.Validators, a => RlpItem.Of(a)))),
         RlpItem.Of(JsonSerializer.Serialize(Parameters, JsonOptions))).Encode());
 
     private IEnumerable<string> Problems()

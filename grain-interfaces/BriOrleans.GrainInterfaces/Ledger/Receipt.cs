@@ -28,13 +28,22 @@ public sealed record Receipt(
     ulong Timestamp)
 {
     public RlpItem ToRlp() => RlpItem.Of(
-        RlpItem.Of(TransactionHash.ToArray()), RlpItem.Of(Kind), RlpItem.Of(From.ToArray()), RlpItem.Of(Nonce),
-        RlpItem.Of(BlockId.ToArray()), RlpItem.Of(Epoch), RlpItem.Of((ulong)Position),
+        RlpItem.Of(TransactionHash), RlpItem.Of(Kind), RlpItem.Of(From), RlpItem.Of(Nonce),
+        RlpItem.Of(BlockId), RlpItem.Of(Epoch), RlpItem.Of((ulong)Position),
         RlpItem.Of(Status == TransactionStatus.Executed ? "executed" : "failed"), RlpItem.Of(ReasonCode), RlpItem.Of(Message),
         RlpItem.Of(Timestamp));
 
     /// <summary>Keccak-256 of the canonical encoding: the leaf of the epoch's receipts root.</summary>
     public Hash256 Hash() => Keccak.Hash(ToRlp().Encode());
 
-    public static Hash256 RootOf(IReadOnlyList<Receipt> receipts) => MerkleList.Root(receipts.Select(r => r.Hash()).ToArray());
+    public static Hash256 RootOf(IReadOnlyList<Receipt> receipts) => MerkleList.Root(HashesOf(receipts));
+
+    /// <summary>Each receipt's <see cref="Hash"/>, in order.</summary>
+    public static Hash256[] HashesOf(IReadOnlyList<Receipt> receipts)
+    {
+        var hashes = new Hash256[receipts.Count];
+        for (var i = 0; i < hashes.Length; i++)
+            hashes[i] = receipts[i].Hash();
+        return hashes;
+    }
 }

@@ -35,7 +35,7 @@ public sealed class SignedTransaction
     public bool IsSignedBySender() => Signature.TryRecoverSigner(Hash, out var signer) && signer == Transaction.From;
 
     /// <summary>Canonical form inside a block: [kind name, fields, signature].</summary>
-    public RlpItem ToRlp() => RlpItem.Of(RlpItem.Of(Kind.Name), RecordShape.ToRlp(Transaction), RlpItem.Of(Signature.ToArray()));
+    public RlpItem ToRlp() => RlpItem.Of(RlpItem.Of(Kind.Name), RecordShape.ToRlp(Transaction), new RlpItem.Bytes(Signature.ToArray()));
 
     /// <summary>Reads a transaction of a block; its hash is recomputed for <paramref name="chainId"/>, never trusted.</summary>
     public static SignedTransaction FromRlp(RlpItem item, ulong chainId)

@@ -17,7 +17,10 @@ public sealed record EpochCommit(
     IReadOnlyList<TransactionPlacement> Transactions)
 {
     /// <summary>Everything inconsistent within the commit (a misuse by its producer); empty when it is sound.</summary>
-    public IEnumerable<string> Problems()
+    public IEnumerable<string> Problems() => Problems(Receipt.HashesOf(Receipts));
+
+    /// <summary><see cref="Problems()"/>, given the hashes of <see cref="Receipts"/> (worked out once, also for their rows).</summary>
+    internal IEnumerable<string> Problems(IReadOnlyList<Crypto.Hash256> receiptHashes)
     {
         var number = Epoch.Number;
         if (StateBatch.Version != number)
@@ -40,7 +43,7 @@ public sealed record EpochCommit(
         if (executed != Epoch.ExecutedTransactions || Receipts.Count - executed != Epoch.FailedTransactions)
             yield return $"the epoch counts {Epoch.ExecutedTransactions} executed and {Epoch.FailedTransactions} failed transactions " +
                          $"but its receipts hold {executed} and {Receipts.Count - executed}";
-        if (Receipt.RootOf(Receipts) != Epoch.ReceiptsRoot)
+        if (MerkleList.Root(receiptHashes) != Epoch.ReceiptsRoot)
             yield return $"the epoch's receipts root {Epoch.ReceiptsRoot} is not the root of its receipts";
     }
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using BriOrleans.Crypto;
+using BriOrleans.Ledger;
 
 namespace BriOrleans.Storage;
 
@@ -41,7 +43,8 @@ public sealed partial class LedgerStore
     {
         ArgumentNullException.ThrowIfNull(commit);
         var number = commit.Epoch.Number;
-        var problems = commit.Problems().ToList();
+        var receiptHashes = Receipt.HashesOf(commit.Receipts);
+        var problems = commit.Problems(receiptHashes).ToList();
         if (problems.Count > 0)
             throw new ArgumentException($"epoch {number} cannot be committed: {string.Join("; ", problems)}", nameof(commit));
         await _stager.WaitAsync(cancellationToken);
@@ -66,7 +69,7 @@ public sealed partial class LedgerStore
                 _etagHighWater = etagHighWater;
             }
             // A thread-pool item of its own: SQLite works synchronously, and the caller goes on executing meanwhile.
-            var write = Task.Run(() => WriteEpochAsync(commit, etagHighWater), CancellationToken.None);
+            var write = Task.Run(() => WriteEpochAsync(commit, receiptHashes, etagHighWater), CancellationToken.None);
             lock (_gate)
                 _epochWrite = write;
             return write;
@@ -88,7 +91,7 @@ public sealed partial class LedgerStore
             ThrowIfStopped();
     }
 
-    private async Task WriteEpochAsync(EpochCommit commit, long etagHighWater)
+    private async Task WriteEpochAsync(EpochCommit commit, Hash256[] receiptHashes, long etagHighWater)
     {
         var number = commit.Epoch.Number;
         try
@@ -97,7 +100,7 @@ public sealed partial class LedgerStore
             {
                 await using var transaction = await _database.BeginAsync(CancellationToken.None);
                 await transaction.InsertRowsAsync(EpochTable.Rows(commit.Epoch), CancellationToken.None);
-                await transaction.InsertRowsAsync(ReceiptTable.Rows(commit.Receipts, commit.Transactions), CancellationToken.None);
+                await transaction.InsertRowsAsync(ReceiptTable.Rows(commit.Receipts, receiptHashes, commit.Transactions), CancellationToken.None);
                 await transaction.InsertRowsAsync(GrainStateTable.Rows(number, commit.StateWrites), CancellationToken.None);
                 await StateNodes.WriteRowsAsync(transaction, commit.StateBatch, CancellationToken.None);
                 await MetaTable.SetAsync(transaction, MetaTable.EtagHighWater, etagHighWater.ToString(CultureInfo.InvariantCulture), CancellationToken.None);

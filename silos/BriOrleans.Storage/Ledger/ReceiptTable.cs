@@ -14,10 +14,11 @@ internal static class ReceiptTable
     private const string Failed = "failed";
 
     /// <summary>
-    /// The rows of <paramref name="receipts"/>; <paramref name="placements"/> holds, in the same order, where each
-    /// transaction sits (<see cref="EpochCommit.Problems"/> refuses a commit where they do not match).
+    /// The rows of <paramref name="receipts"/>; <paramref name="hashes"/> and <paramref name="placements"/> hold, in the
+    /// same order, each receipt's hash and where its transaction sits (<see cref="EpochCommit.Problems()"/> refuses a
+    /// commit where they do not match).
     /// </summary>
-    public static RowSet Rows(IReadOnlyList<Receipt> receipts, IReadOnlyList<TransactionPlacement> placements)
+    public static RowSet Rows(IReadOnlyList<Receipt> receipts, IReadOnlyList<Hash256> hashes, IReadOnlyList<TransactionPlacement> placements)
     {
         var rows = new RowSet("receipts",
             new("tx_hash", ColumnType.Blob), new("epoch", ColumnType.Integer), new("position", ColumnType.Integer), new("receipt_hash", ColumnType.Blob),
@@ -27,7 +28,7 @@ internal static class ReceiptTable
         for (var i = 0; i < receipts.Count; i++)
         {
             var r = receipts[i];
-            rows.Add(r.TransactionHash.ToArray(), DbValues.Ordered(r.Epoch, "epoch"), (long)r.Position, r.Hash().ToArray(),
+            rows.Add(r.TransactionHash.ToArray(), DbValues.Ordered(r.Epoch, "epoch"), (long)r.Position, hashes[i].ToArray(),
                 r.Kind, r.From.ToArray(), DbValues.Bits(r.Nonce), r.BlockId.ToArray(),
                 r.Status == TransactionStatus.Executed ? Executed : Failed, r.ReasonCode, r.Message, DbValues.Bits(r.Timestamp),
                 (long)placements[i].IndexInBlock);
