@@ -1,0 +1,66 @@
+using BriOrleans.Crypto;
+using BriOrleans.Ledger;
+using BriOrleans.NodeCore.Storage;
+using BriOrleans.Storage;
+using BriOrleans.Transactions;
+
+namespace BriOrleans.Node.Tests;
+
+public sealed class StoredBlockArchiveTests : IDisposable
+{
+    private const ulong ChainId = 7031;
+    private static readonly PrivateKey Sender = PrivateKey.FromHex("0x" + new string('d', 64)); // test-only key
+    private static readonly PrivateKey Validator = PrivateKey.FromHex("0x" + new string('e', 64)); // test-only key
+    private readonly string _directory = Directory.CreateTempSubdirectory("bri-archive-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static IReadOnlyList<Block> Chain(int length)
+    {
+        var blocks = new List<Block>();
+        var parent = Keccak.Hash("genesis"u8);
+        for (var height = 1UL; height <= (ulong)length; height++)
+        {
+            var tx = SignedTransaction.Sign(new AcceptCustody(Sender.Address, height, $"SH-{height}"), Sender, ChainId);
+            var block = Block.Produce(ChainId, parent, height, 1_700_000_000_000 + height, [], [tx], Hash256.Zero, Hash256.Zero, Validator);
+            blocks.Add(block);
+            parent = block.Id;
+        }
+        return blocks;
+    }
+
+    [Fact]
+    public async Task Blocks_that_left_memory_are_read_back_from_the_store_whole()
+    {
+        var blocks = Chain(5);
+        await using var store = await LedgerStore.OpenAsync("sqlite", _directory, ChainId);
+        var archive = new StoredBlockArchive(store, recentCapacity: 2);
+        for (var i = 0; i < blocks.Count; i++)
+            await archive.SaveAsync(blocks[i], i);
+
+        foreach (var block in blocks)
+        {
+            var read = await archive.GetAsync(block.Id);
+            Assert.NotNull(read);
+            Assert.Equal(block.Encode(), read.Encode());
+        }
+        Assert.Null(await archive.GetAsync(Keccak.Hash("no such block"u8)));
+    }
+
+    [Fact]
+    public async Task Loading_the_chain_returns_every_block_in_arrival_order_whatever_memory_keeps()
+    {
+        var blocks = Chain(4);
+        await using (var store = await LedgerStore.OpenAsync("sqlite", _directory, ChainId))
+        {
+            var archive = new StoredBlockArchive(store, recentCapacity: 1);
+            for (var i = 0; i < blocks.Count; i++)
+                await archive.SaveAsync(blocks[i], i);
+        }
+
+        await using var reopened = await LedgerStore.OpenAsync("sqlite", _directory, ChainId);
+        var loaded = await new StoredBlockArchive(reopened, recentCapacity: 1).LoadAllAsync();
+
+        Assert.Equal(blocks.Select(b => b.Id), loaded.Select(b => b.Id));
+    }
+}
