@@ -9,8 +9,7 @@ public sealed class AccountSenderDirectory(IGrainFactory grains) : ISenderDirect
 {
     public async Task<SenderStanding> StandingOfAsync(Address sender)
     {
-        var account = grains.GetGrain<IAccountGrain>(IAccountGrain.KeyOf(sender));
-        var organization = await account.GetOrganizationAsync();
-        return new SenderStanding(organization is not null, organization?.IsActive ?? false, await account.GetNextNonceAsync());
+        var standing = await grains.GetGrain<IAccountGrain>(IAccountGrain.KeyOf(sender)).GetStandingAsync();
+        return new SenderStanding(standing.Registered, standing.Active, standing.NextNonce);
     }
 }

@@ -12,10 +12,20 @@ namespace BriOrleans.GrainInterfaces;
 public interface IAccountGrain : IGrainWithStringKey
 {
     /// <summary>The grain key of <paramref name="address"/>: 0x and 40 lower-case hex digits.</summary>
-    static string KeyOf(Address address) => Hex.Encode(address.ToArray());
+    static string KeyOf(Address address) => string.Create(2 + 2 * Address.Length, address, static (text, a) =>
+    {
+        Span<byte> bytes = stackalloc byte[Address.Length];
+        a.WriteTo(bytes);
+        text[0] = '0';
+        text[1] = 'x';
+        Convert.TryToHexStringLower(bytes, text[2..], out _);
+    });
 
     /// <summary>The organization registered at this address; null when none is.</summary>
     Task<OrganizationView?> GetOrganizationAsync();
+
+    /// <summary>What admitting a transaction of this account needs, read in one turn: is it registered, active, and its next nonce.</summary>
+    Task<AccountStanding> GetStandingAsync();
 
     /// <summary>The nonce the account's next transaction must carry (0 for an account that never sent one).</summary>
     Task<ulong> GetNextNonceAsync();
@@ -38,3 +48,6 @@ public interface IAccountGrain : IGrainWithStringKey
     /// <summary>Admits a registrar or validator named by genesis; throws if the address is already registered.</summary>
     Task AdmitAtGenesisAsync(string name, string country, IReadOnlyList<string> roles, ulong timestamp);
 }
+
+/// <summary>An account as transaction admission sees it: registered as an organization, active, and the nonce it must use next.</summary>
+public sealed record AccountStanding(bool Registered, bool Active, ulong NextNonce);

@@ -29,6 +29,9 @@ public sealed class AccountGrain([PersistentState(LedgerState.Name, LedgerState.
 
     public Task<ulong> GetNextNonceAsync() => Task.FromResult(state.State.NextNonce);
 
+    public Task<AccountStanding> GetStandingAsync() => Task.FromResult(new AccountStanding(
+        state.State.Organization is not null, state.State.Organization?.Status == OrganizationStatus.Active, state.State.NextNonce));
+
     public async Task<NonceCheck> UseNonceAsync(ulong nonce)
     {
         if (nonce < state.State.NextNonce)

@@ -32,6 +32,23 @@ public sealed class SenderAdmissionTests
     }
 
     [Fact]
+    public async Task An_accounts_standing_follows_registration_suspension_and_its_nonce()
+    {
+        await using var ledger = await TestLedger.StartAsync();
+        var cast = await TradeCast.RegisterAsync(ledger);
+        Assert.Equal(new AccountStanding(false, false, 0), await ledger.Account(cast.Stranger.Address).GetStandingAsync());
+        var exporter = ledger.Account(cast.Exporter.Address);
+        var nonce = await exporter.GetNextNonceAsync();
+        Assert.Equal(new AccountStanding(true, true, nonce), await exporter.GetStandingAsync());
+
+        await ledger.ExecutesAsync(TestLedger.Registrar("CN"), (from, n) => new Transactions.SuspendOrganization(from, n, cast.Exporter.Address, "licence expired"));
+        Assert.Equal(new AccountStanding(true, false, nonce), await exporter.GetStandingAsync());
+
+        await ledger.RefusesAsync(ReasonCodes.SenderSuspended, cast.Exporter, Tx.CreateShipment(cast));
+        Assert.Equal(new AccountStanding(true, false, nonce + 1), await exporter.GetStandingAsync());
+    }
+
+    [Fact]
     public async Task A_context_for_another_transaction_is_misuse()
     {
         await using var ledger = await TestLedger.StartAsync();
