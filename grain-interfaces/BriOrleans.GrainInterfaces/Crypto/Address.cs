@@ -99,10 +99,8 @@ public readonly struct Address : IEquatable<Address>, IComparable<Address>
     {
         Span<byte> bytes = stackalloc byte[Length];
         WriteTo(bytes);
-        text[0] = '0';
-        text[1] = 'x';
+        Hex.Format(bytes, text);
         var digits = text[2..TextLength];
-        Convert.TryToHexStringLower(bytes, digits, out _);
         Span<byte> ascii = stackalloc byte[2 * Length];
         for (var i = 0; i < digits.Length; i++)
             ascii[i] = (byte)digits[i];

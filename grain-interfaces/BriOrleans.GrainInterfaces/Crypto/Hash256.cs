@@ -82,9 +82,7 @@ public readonly struct Hash256 : IEquatable<Hash256>, IComparable<Hash256>
     {
         Span<byte> bytes = stackalloc byte[Length];
         WriteTo(bytes);
-        text[0] = '0';
-        text[1] = 'x';
-        Convert.TryToHexStringLower(bytes, text[2..TextLength], out _);
+        Hex.Format(bytes, text);
     }
 
     public static bool operator ==(Hash256 a, Hash256 b) => a.Equals(b);

@@ -7,6 +7,14 @@ public static class Hex
 {
     public static string Encode(ReadOnlySpan<byte> bytes) => "0x" + Convert.ToHexStringLower(bytes);
 
+    /// <summary>Writes <see cref="Encode"/>'s text (2 + 2 × the byte count characters) into <paramref name="text"/>, allocating nothing.</summary>
+    public static void Format(ReadOnlySpan<byte> bytes, Span<char> text)
+    {
+        text[0] = '0';
+        text[1] = 'x';
+        Convert.TryToHexStringLower(bytes, text[2..(2 + 2 * bytes.Length)], out _);
+    }
+
     /// <summary>Decodes "0x"-prefixed hex (either case). Throws <see cref="FormatException"/> on anything else.</summary>
     public static byte[] Decode(string text)
     {

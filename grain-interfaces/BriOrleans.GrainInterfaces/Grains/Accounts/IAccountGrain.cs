@@ -16,9 +16,7 @@ public interface IAccountGrain : IGrainWithStringKey
     {
         Span<byte> bytes = stackalloc byte[Address.Length];
         a.WriteTo(bytes);
-        text[0] = '0';
-        text[1] = 'x';
-        Convert.TryToHexStringLower(bytes, text[2..], out _);
+        Hex.Format(bytes, text);
     });
 
     /// <summary>The organization registered at this address; null when none is.</summary>
