@@ -12,7 +12,7 @@ namespace BriOrleans.GrainInterfaces;
 public interface IAccountGrain : IGrainWithStringKey
 {
     /// <summary>The grain key of <paramref name="address"/>: 0x and 40 lower-case hex digits.</summary>
-    static string KeyOf(Address address) => string.Create(2 + 2 * Address.Length, address, static (text, a) =>
+    static string KeyOf(Address address) => string.Create(Address.TextLength, address, static (text, a) =>
     {
         Span<byte> bytes = stackalloc byte[Address.Length];
         a.WriteTo(bytes);
