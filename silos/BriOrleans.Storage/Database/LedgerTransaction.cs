@@ -41,27 +41,17 @@ internal sealed class LedgerTransaction : IAsyncDisposable
     public Task<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken, params (string Name, object Value)[] parameters) =>
         _connection.QueryAsync(_transaction, sql, read, cancellationToken, parameters);
 
-    /// <summary>Most rows one statement of <see cref="ExecuteChunkedAsync"/> carries: well under both providers' parameter limits.</summary>
-    public const int RowsPerStatement = 256;
-
     /// <summary>
-    /// Runs <paramref name="rows"/> as few statements as it can, each for up to <see cref="RowsPerStatement"/> rows:
+    /// Runs <paramref name="rows"/> in as many statements as the database prefers (<see cref="SqlDialect.RowsPerStatement"/>):
     /// <paramref name="sqlFor"/> gives the text for a number of rows, with the parameters <c>@name0</c>, <c>@name1</c>,
-    /// … of each of <paramref name="names"/> (see <see cref="ValueRows"/> and <see cref="ValueList"/>). One statement for
-    /// many rows is one round trip to a server instead of one each. Returns the rows affected in all.
+    /// … of each of <paramref name="names"/> (see <see cref="ValueRows"/> and <see cref="ValueList"/>). Returns the rows
+    /// affected in all.
     /// </summary>
     public async Task<int> ExecuteChunkedAsync(Func<int, string> sqlFor, string[] names, IReadOnlyList<object[]> rows, CancellationToken cancellationToken)
     {
         var affected = 0;
-        for (var first = 0; first < rows.Count; first += RowsPerStatement)
-        {
-            var count = Math.Min(RowsPerStatement, rows.Count - first);
-            var parameters = new (string Name, object Value)[count * names.Length];
-            for (var r = 0; r < count; r++)
-                for (var c = 0; c < names.Length; c++)
-                    parameters[r * names.Length + c] = (names[c] + r, rows[first + r][c]);
-            affected += await ExecuteAsync(sqlFor(count), cancellationToken, parameters);
-        }
+        await _connection.ForEachChunkAsync(_transaction, sqlFor, [], names, rows, _dialect.RowsPerStatement,
+            async command => affected += await command.ExecuteNonQueryAsync(cancellationToken));
         return affected;
     }
 

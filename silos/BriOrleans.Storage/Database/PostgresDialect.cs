@@ -34,6 +34,12 @@ internal sealed class PostgresDialect(NpgsqlDataSource dataSource) : SqlDialect
 
     public override bool HasLateralJoins => true;
 
+    // Each statement is a round trip to the server: as many rows in one as the parameter limit comfortably allows.
+    public override int RowsPerStatement => MostRowsPerStatement;
+
+    // A statement carries many rows, and a transaction around them would only add its round trips.
+    public override DbTransaction? BeginReads(DbConnection connection) => null;
+
     public override DbConnection OpenConnection() => dataSource.OpenConnection();
 
     public override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>

@@ -46,6 +46,21 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// </summary>
     public abstract bool HasLateralJoins { get; }
 
+    /// <summary>Most rows one statement of a chunked write or lookup carries: well under both providers' parameter limits.</summary>
+    public const int MostRowsPerStatement = 256;
+
+    /// <summary>
+    /// How many rows a chunked write or lookup (<see cref="Statements.ForEachChunkAsync"/>) puts in one statement:
+    /// many where each statement is a round trip to a server, few where statements run in process.
+    /// </summary>
+    public abstract int RowsPerStatement { get; }
+
+    /// <summary>
+    /// A transaction for many reads in a row on <paramref name="connection"/>, or null where each read may stand
+    /// alone. Disposing it ends the reads; it writes nothing.
+    /// </summary>
+    public abstract DbTransaction? BeginReads(DbConnection connection);
+
     public abstract DbConnection OpenConnection();
 
     public abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);

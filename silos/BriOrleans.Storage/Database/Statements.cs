@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 
 namespace BriOrleans.Storage;
 
@@ -18,6 +19,54 @@ internal static class Statements
             command.Parameters.Add(parameter);
         }
         return command;
+    }
+
+    /// <summary>
+    /// Runs a statement over <paramref name="rows"/> in chunks of up to <paramref name="rowsPerStatement"/>:
+    /// <paramref name="sqlFor"/> gives the text for a number of rows, with the parameters <c>@name0</c>, <c>@name1</c>,
+    /// … of each of <paramref name="names"/> after the <paramref name="shared"/> ones. One command is prepared per
+    /// chunk size and each chunk's values are bound to it in turn, so a provider that keeps the command's compiled
+    /// statement (Microsoft.Data.Sqlite does) compiles it once. <paramref name="run"/> executes each bound command.
+    /// </summary>
+    public static async Task ForEachChunkAsync(
+        this DbConnection connection, DbTransaction? transaction, Func<int, string> sqlFor, (string Name, object Value)[] shared, string[] names,
+        IReadOnlyList<object[]> rows, int rowsPerStatement, Func<DbCommand, Task> run)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rowsPerStatement, 1);
+        DbCommand? command = null;
+        var commandRows = 0;
+        try
+        {
+            for (var first = 0; first < rows.Count; first += rowsPerStatement)
+            {
+                var count = Math.Min(rowsPerStatement, rows.Count - first);
+                if (command is null || commandRows != count)
+                {
+                    if (command is not null)
+                        await command.DisposeAsync();
+                    var parameters = new (string Name, object Value)[shared.Length + count * names.Length];
+                    shared.CopyTo(parameters, 0);
+                    for (var r = 0; r < count; r++)
+                        for (var c = 0; c < names.Length; c++)
+                            parameters[shared.Length + r * names.Length + c] = (names[c] + r.ToString(CultureInfo.InvariantCulture), rows[first + r][c]);
+                    command = Command(connection, transaction, sqlFor(count), parameters);
+                    commandRows = count;
+                }
+                else
+                {
+                    var p = shared.Length;
+                    for (var r = 0; r < count; r++)
+                        for (var c = 0; c < names.Length; c++)
+                            command.Parameters[p++].Value = rows[first + r][c];
+                }
+                await run(command);
+            }
+        }
+        finally
+        {
+            if (command is not null)
+                await command.DisposeAsync();
+        }
     }
 
     public static async Task<int> ExecuteAsync(

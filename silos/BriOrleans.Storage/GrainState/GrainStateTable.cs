@@ -25,15 +25,18 @@ internal static class GrainStateTable
     public static async Task<Dictionary<string, CommittedGrainState>> LoadLatestAsync(
         LedgerDatabase database, string grainType, string stateName, IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        var parameters = new (string Name, object Value)[keys.Count + 2];
-        parameters[0] = ("type", grainType);
-        parameters[1] = ("name", stateName);
-        for (var i = 0; i < keys.Count; i++)
-            parameters[i + 2] = ("k" + i.ToString(CultureInfo.InvariantCulture), keys[i]);
-        var rows = await database.QueryAsync(LatestSql(database.Dialect, keys.Count),
-            r => (Key: r.GetString(0), State: r.IsDBNull(2) ? CommittedGrainState.None : new CommittedGrainState(r.Bytes(2), r.GetInt64(1).ToString(CultureInfo.InvariantCulture))),
-            cancellationToken, parameters);
-        return rows.ToDictionary(r => r.Key, r => r.State, StringComparer.Ordinal);
+        var found = new Dictionary<string, CommittedGrainState>(StringComparer.Ordinal);
+        await using var connection = await database.Dialect.OpenConnectionAsync(cancellationToken);
+        await using var reads = database.Dialect.BeginReads(connection);
+        await connection.ForEachChunkAsync(reads, count => LatestSql(database.Dialect, count), [("type", grainType), ("name", stateName)], ["k"],
+            [.. keys.Select(k => new object[] { k })], database.Dialect.RowsPerStatement, async command =>
+            {
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                    found.Add(reader.GetString(0),
+                        reader.IsDBNull(2) ? CommittedGrainState.None : new CommittedGrainState(reader.Bytes(2), reader.GetInt64(1).ToString(CultureInfo.InvariantCulture)));
+            });
+        return found;
     }
 
     // The latest row of each key: a seek per key down the primary key (type, key, name, epoch), newest epoch first.

@@ -20,8 +20,8 @@ public sealed class LedgerGrainStorage : IGrainStorage
     /// <summary>The name the node registers this provider under.</summary>
     public const string ProviderName = "ledger";
 
-    // Keys per prefetch query: far below the parameter limits of SQLite (32766) and PostgreSQL (65535).
-    private const int PrefetchChunk = 500;
+    // Keys loaded before they enter the cache (each lookup chunks them again as its database prefers).
+    private const int PrefetchChunk = 512;
 
     private readonly LedgerDatabase _database;
     private readonly IGrainStorageSerializer _serializer;
