@@ -96,6 +96,38 @@ public sealed class TurnTests
     }
 
     [Fact]
+    public async Task A_call_fails_no_sooner_than_its_response_timeout()
+    {
+        await using var host = await TestHost.StartAsync();
+        var probe = host.Grains.GetGrain<IProbeGrain>("patient");
+        var gate = new Gate();
+
+        var held = probe.HoldAsync(gate);
+        await gate.Entered;
+        host.Time.Advance(TestHost.ResponseTimeout - TimeSpan.FromSeconds(1));
+        Assert.False(held.IsCompleted);
+        Assert.Equal(1, host.Host.CallsAwaitingResponse);
+
+        host.Time.Advance(TimeSpan.FromSeconds(1));
+        await Assert.ThrowsAsync<TimeoutException>(() => held.WithinReasonableTime());
+        Assert.Equal(0, host.Host.CallsAwaitingResponse);
+        gate.Open();
+    }
+
+    [Fact]
+    public async Task A_call_that_completes_stops_awaiting_its_response_at_once()
+    {
+        await using var host = await TestHost.StartAsync();
+        var probe = host.Grains.GetGrain<IProbeGrain>("quick");
+
+        Assert.Equal("answered", await probe.EchoAsync("answered"));
+        await Assert.ThrowsAsync<FormatException>(() => probe.FailAsync(new FormatException("bad amount")));
+
+        // Nothing is held until a sweep: the list of calls awaiting a response is empty without the clock moving.
+        Assert.Equal(0, host.Host.CallsAwaitingResponse);
+    }
+
+    [Fact]
     public async Task A_call_that_timed_out_while_queued_is_dropped_instead_of_run_later()
     {
         await using var host = await TestHost.StartAsync();
@@ -123,7 +155,7 @@ public sealed class TurnTests
 
         // a calls b, b calls a: non-reentrant a waits for itself until the response timeout.
         var cycle = a.ForwardAsync(["b", "a"], null);
-        await host.Time.WhenPendingTimers(1 + 3); // the collector's, and the timeouts of test->a, a->b and b->a
+        await host.WhenCallsAwaitResponse(3); // test->a, a->b and b->a
         host.Time.Advance(TestHost.ResponseTimeout);
 
         await Assert.ThrowsAsync<TimeoutException>(() => cycle.WithinReasonableTime());

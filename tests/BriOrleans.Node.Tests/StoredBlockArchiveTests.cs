@@ -15,14 +15,17 @@ public sealed class StoredBlockArchiveTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private static IReadOnlyList<Block> Chain(int length)
+    private static IReadOnlyList<Block> Chain(int length, int transactionsPerBlock = 1)
     {
         var blocks = new List<Block>();
         var parent = Keccak.Hash("genesis"u8);
+        var nonce = 0UL;
         for (var height = 1UL; height <= (ulong)length; height++)
         {
-            var tx = SignedTransaction.Sign(new AcceptCustody(Sender.Address, height, $"SH-{height}"), Sender, ChainId);
-            var block = Block.Produce(ChainId, parent, height, 1_700_000_000_000 + height, [], [tx], Hash256.Zero, Hash256.Zero, Validator);
+            var txs = Enumerable.Range(0, transactionsPerBlock)
+                .Select(_ => SignedTransaction.Sign(new AcceptCustody(Sender.Address, ++nonce, $"SH-{height}"), Sender, ChainId))
+                .ToList();
+            var block = Block.Produce(ChainId, parent, height, 1_700_000_000_000 + height, [], txs, Hash256.Zero, Hash256.Zero, Validator);
             blocks.Add(block);
             parent = block.Id;
         }
@@ -34,7 +37,7 @@ public sealed class StoredBlockArchiveTests : IDisposable
     {
         var blocks = Chain(5);
         await using var store = await LedgerStore.OpenAsync("sqlite", _directory, ChainId);
-        var archive = new StoredBlockArchive(store, recentCapacity: 2);
+        var archive = new StoredBlockArchive(store, recentTransactions: 2);
         for (var i = 0; i < blocks.Count; i++)
             await archive.SaveAsync(blocks[i], i);
 
@@ -53,14 +56,33 @@ public sealed class StoredBlockArchiveTests : IDisposable
         var blocks = Chain(4);
         await using (var store = await LedgerStore.OpenAsync("sqlite", _directory, ChainId))
         {
-            var archive = new StoredBlockArchive(store, recentCapacity: 1);
+            var archive = new StoredBlockArchive(store, recentTransactions: 1);
             for (var i = 0; i < blocks.Count; i++)
                 await archive.SaveAsync(blocks[i], i);
         }
 
         await using var reopened = await LedgerStore.OpenAsync("sqlite", _directory, ChainId);
-        var loaded = await new StoredBlockArchive(reopened, recentCapacity: 1).LoadAllAsync();
+        var loaded = await new StoredBlockArchive(reopened, recentTransactions: 1).LoadAllAsync();
 
         Assert.Equal(blocks.Select(b => b.Id), loaded.Select(b => b.Id));
+    }
+
+    [Fact]
+    public async Task Memory_holds_recent_blocks_up_to_a_number_of_transactions_and_always_the_newest()
+    {
+        var blocks = Chain(4, transactionsPerBlock: 3);
+        await using var store = await LedgerStore.OpenAsync("sqlite", _directory, ChainId);
+        var archive = new StoredBlockArchive(store, recentTransactions: 7);
+
+        await archive.SaveAsync(blocks[0], 0);
+        await archive.SaveAsync(blocks[1], 1);
+        Assert.Equal((2, 6), archive.InMemory);
+        await archive.SaveAsync(blocks[2], 2);
+        Assert.Equal((2, 6), archive.InMemory);
+
+        var small = new StoredBlockArchive(store, recentTransactions: 2);
+        await small.SaveAsync(blocks[3], 3);
+        Assert.Equal((1, 3), small.InMemory);
+        Assert.Equal(blocks[3].Encode(), (await small.GetAsync(blocks[3].Id))!.Encode());
     }
 }

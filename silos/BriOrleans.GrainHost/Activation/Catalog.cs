@@ -21,6 +21,7 @@ internal sealed class Catalog(
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _phaseLock = new();
     private volatile HostPhase _phase;
+    private ResponseTimeouts? _timeouts;
 
     private enum HostPhase
     {
@@ -48,6 +49,9 @@ internal sealed class Catalog(
 
     public IEnumerable<ActivationData> Activations => _activations.Values;
 
+    /// <summary>Calls sent since the host started and not yet answered, failed or timed out.</summary>
+    public int CallsAwaitingResponse => _timeouts?.Count ?? 0;
+
     public void Start(IEnumerable<IIncomingGrainCallFilter> filters)
     {
         lock (_phaseLock)
@@ -55,6 +59,8 @@ internal sealed class Catalog(
             if (_phase != HostPhase.NotStarted)
                 throw new InvalidOperationException($"the grain host cannot start: it is {_phase}");
             Filters = [new GrainCallStatisticsFilter(statistics, time), .. filters];
+            _timeouts = new ResponseTimeouts(time, options.ResponseTimeout);
+            _timeouts.Start();
             _phase = HostPhase.Running;
         }
     }
@@ -63,7 +69,8 @@ internal sealed class Catalog(
     public Task<object?> Invoke(GrainId grainId, GrainClass grainClass, GrainMethod method, object?[] arguments)
     {
         var call = new GrainCall(grainId, grainClass, method, arguments);
-        call.StartResponseTimeout(time, options.ResponseTimeout);
+        if (_timeouts is { } timeouts)
+            call.AwaitResponse(timeouts);
         Deliver(call);
         return call.Completion;
     }
@@ -134,6 +141,7 @@ internal sealed class Catalog(
                 activation.Deactivate(reason, cancellationToken);
             await Task.WhenAll(batch.Select(a => a.Deactivated)).WaitAsync(cancellationToken);
         }
+        _timeouts?.Dispose();
         _phase = HostPhase.Stopped;
     }
 }

@@ -31,6 +31,9 @@ public sealed class Silo : IHostedService, IAsyncDisposable
         _options = options;
     }
 
+    /// <summary>Calls sent and not yet answered, failed or timed out (each fails after the response timeout).</summary>
+    public int CallsAwaitingResponse => _catalog.CallsAwaitingResponse;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _options.Validate();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using BriOrleans.Chain;
 using BriOrleans.Crypto;
 using BriOrleans.Ledger;
@@ -8,17 +7,26 @@ namespace BriOrleans.NodeCore.Storage;
 
 /// <summary>
 /// The block archive over the ledger store, with the most recently arrived blocks in memory: execution reads a block
-/// right after it arrives, so those are the ones read again. Older blocks are read from the store; keeping every
-/// block would hold every transaction ever received in memory.
+/// right after it arrives, so those are the ones read again. Memory holds recent blocks up to a number of
+/// transactions, the newest block always: a block's size is its transactions, and a busy network's blocks carry
+/// thousands each. Older blocks are read from the store.
 /// </summary>
-public sealed class StoredBlockArchive(ILedgerStore store, int recentCapacity = StoredBlockArchive.DefaultRecentCapacity) : IBlockArchive
+public sealed class StoredBlockArchive(ILedgerStore store, int recentTransactions = StoredBlockArchive.DefaultRecentTransactions) : IBlockArchive
 {
-    /// <summary>Blocks kept in memory by default: many epochs' worth on a busy network, at most a few hundred MB.</summary>
-    public const int DefaultRecentCapacity = 64;
+    /// <summary>Transactions of recent blocks kept in memory by default: seconds of a busy node's work, a few MB.</summary>
+    public const int DefaultRecentTransactions = 8192;
 
-    private readonly ConcurrentDictionary<Hash256, Block> _recent = new();
+    private readonly Lock _gate = new();
+    private readonly Dictionary<Hash256, Block> _recent = [];
     // Arrival order of the blocks in _recent; the oldest leave first.
-    private readonly ConcurrentQueue<Hash256> _arrivals = new();
+    private readonly Queue<Block> _arrivals = new();
+    private int _transactions;
+
+    /// <summary>How many blocks, and how many transactions in them, memory holds now.</summary>
+    public (int Blocks, int Transactions) InMemory
+    {
+        get { lock (_gate) return (_recent.Count, _transactions); }
+    }
 
     public async Task SaveAsync(Block block, long arrivalIndex)
     {
@@ -37,15 +45,30 @@ public sealed class StoredBlockArchive(ILedgerStore store, int recentCapacity = 
         return blocks;
     }
 
-    public async Task<Block?> GetAsync(Hash256 id) =>
-        _recent.TryGetValue(id, out var block) ? block : await store.GetBlockAsync(id);
+    public async Task<Block?> GetAsync(Hash256 id)
+    {
+        lock (_gate)
+        {
+            if (_recent.TryGetValue(id, out var block))
+                return block;
+        }
+        return await store.GetBlockAsync(id);
+    }
 
     private void Remember(Block block)
     {
-        if (!_recent.TryAdd(block.Id, block))
-            return;
-        _arrivals.Enqueue(block.Id);
-        while (_arrivals.Count > recentCapacity && _arrivals.TryDequeue(out var oldest))
-            _recent.TryRemove(oldest, out _);
+        lock (_gate)
+        {
+            if (!_recent.TryAdd(block.Id, block))
+                return;
+            _arrivals.Enqueue(block);
+            _transactions += block.Transactions.Count;
+            while (_transactions > recentTransactions && _arrivals.Count > 1)
+            {
+                var oldest = _arrivals.Dequeue();
+                _recent.Remove(oldest.Id);
+                _transactions -= oldest.Transactions.Count;
+            }
+        }
     }
 }

@@ -10,7 +10,6 @@ public sealed class ManualTimeProvider : TimeProvider
 
     private readonly Lock _lock = new();
     private readonly List<ManualTimer> _timers = [];
-    private readonly List<(int Count, TaskCompletionSource Signal)> _waiters = [];
     private long _now;
     private long _sequence;
 
@@ -29,19 +28,6 @@ public sealed class ManualTimeProvider : TimeProvider
         var timer = new ManualTimer(this, callback, state);
         timer.Change(dueTime, period);
         return timer;
-    }
-
-    /// <summary>Completes once at least <paramref name="count"/> timers are scheduled (e.g. calls in flight, each with its timeout).</summary>
-    public Task WhenPendingTimers(int count)
-    {
-        lock (_lock)
-        {
-            if (_timers.Count >= count)
-                return Task.CompletedTask;
-            var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiters.Add((count, signal));
-            return signal.Task.WithinReasonableTime();
-        }
     }
 
     public void Advance(TimeSpan by)
@@ -84,11 +70,6 @@ public sealed class ManualTimeProvider : TimeProvider
             timer.Period = period == Timeout.InfiniteTimeSpan ? 0 : period.Ticks;
             timer.Sequence = ++_sequence;
             _timers.Add(timer);
-            foreach (var waiter in _waiters.Where(w => _timers.Count >= w.Count).ToList())
-            {
-                _waiters.Remove(waiter);
-                waiter.Signal.SetResult();
-            }
         }
     }
 

@@ -74,6 +74,17 @@ public sealed class TestHost : IAsyncDisposable
         return new TestHost(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }), time);
     }
 
+    /// <summary>Completes once at least <paramref name="count"/> calls await their response (sent, not yet answered).</summary>
+    public async Task WhenCallsAwaitResponse(int count)
+    {
+        async Task Poll()
+        {
+            while (Host.CallsAwaitingResponse < count)
+                await Task.Delay(5);
+        }
+        await Poll().WithinReasonableTime();
+    }
+
     /// <summary>Stops the host, failing with <see cref="TestHangException"/> if a turn never ends (stop waits for turns).</summary>
     public async ValueTask DisposeAsync()
     {
