@@ -29,7 +29,7 @@ public sealed class TransactionExecutor(IGrainFactory grains)
         {
             NonceUse.AlreadyUsed => TransactionOutcome.NonceUsed,
             NonceUse.Ahead => TransactionOutcome.NonceAhead,
-            _ => Organizations.RefuseSender(check.Organization, tx.From) ?? await DispatchAsync(tx, context),
+            _ => Organizations.RefuseSender(check.Organization, tx.From) ?? await DispatchAsync(tx, context with { Sender = check.Organization }),
         };
     }
 

@@ -46,7 +46,7 @@ public sealed class AccountGrain([PersistentState(LedgerState.Name, LedgerState.
     public async Task<TransactionOutcome> RegisterAsync(RegisterOrganization transaction, TransactionContext context)
     {
         RequireTarget(transaction.Address);
-        var registrar = await SenderAsync(transaction.From);
+        var registrar = context.Sender;
         var refusal = Organizations.RefuseSender(registrar, transaction.From)
             ?? Organizations.RefuseWithoutRole(registrar!, OrganizationRoles.Registrar, "registering an organization")
             ?? RefuseRegistration(transaction, registrar!);
@@ -70,7 +70,7 @@ public sealed class AccountGrain([PersistentState(LedgerState.Name, LedgerState.
     public async Task<TransactionOutcome> ChangeRolesAsync(ChangeOrganizationRoles transaction, TransactionContext context)
     {
         RequireTarget(transaction.Address);
-        var refusal = await RefuseRegistrarActionAsync(transaction.From, "changing roles")
+        var refusal = RefuseRegistrarAction(context.Sender, transaction.From, "changing roles")
             ?? RoleRules.RefuseRoles(transaction.Roles)
             ?? RoleRules.RefuseValidatorChange(state.State.Organization!.Roles, transaction.Roles);
         if (refusal is not null)
@@ -88,7 +88,7 @@ public sealed class AccountGrain([PersistentState(LedgerState.Name, LedgerState.
     public async Task<TransactionOutcome> SuspendAsync(SuspendOrganization transaction, TransactionContext context)
     {
         RequireTarget(transaction.Address);
-        var refusal = await RefuseRegistrarActionAsync(transaction.From, "suspending an organization");
+        var refusal = RefuseRegistrarAction(context.Sender, transaction.From, "suspending an organization");
         if (refusal is not null)
             return refusal;
         var organization = state.State.Organization!;
@@ -107,7 +107,7 @@ public sealed class AccountGrain([PersistentState(LedgerState.Name, LedgerState.
     public async Task<TransactionOutcome> ReinstateAsync(ReinstateOrganization transaction, TransactionContext context)
     {
         RequireTarget(transaction.Address);
-        var refusal = await RefuseRegistrarActionAsync(transaction.From, "reinstating an organization");
+        var refusal = RefuseRegistrarAction(context.Sender, transaction.From, "reinstating an organization");
         if (refusal is not null)
             return refusal;
         var organization = state.State.Organization!;
@@ -155,7 +155,7 @@ public sealed class AccountGrain([PersistentState(LedgerState.Name, LedgerState.
     }
 
     /// <summary>The checks every registrar action shares: an active registrar, not itself, of the organization's country.</summary>
-    private async Task<TransactionOutcome?> RefuseRegistrarActionAsync(Address from, string action)
+    private TransactionOutcome? RefuseRegistrarAction(OrganizationView? registrar, Address from, string action)
     {
         if (from == _address)
         {
@@ -164,7 +164,6 @@ public sealed class AccountGrain([PersistentState(LedgerState.Name, LedgerState.
                 ?? Organizations.RefuseWithoutRole(self!, OrganizationRoles.Registrar, action)
                 ?? TransactionOutcome.Failed(ReasonCodes.CannotTargetSelf, $"a registrar cannot act on itself ({action})");
         }
-        var registrar = await GrainFactory.FindOrganizationAsync(from);
         var refusal = Organizations.RefuseSender(registrar, from) ?? Organizations.RefuseWithoutRole(registrar!, OrganizationRoles.Registrar, action);
         if (refusal is not null)
             return refusal;
@@ -175,9 +174,6 @@ public sealed class AccountGrain([PersistentState(LedgerState.Name, LedgerState.
             : TransactionOutcome.Failed(ReasonCodes.NotRegistrarOfCountry,
                 $"{registrar.Name} is a registrar of {registrar.Country}; {organization.Name} belongs to {organization.Country}");
     }
-
-    private async Task<OrganizationView?> SenderAsync(Address from) =>
-        from == _address ? View() : await GrainFactory.FindOrganizationAsync(from);
 
     private void RequireTarget(Address address)
     {

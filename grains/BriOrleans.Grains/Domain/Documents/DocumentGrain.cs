@@ -26,7 +26,7 @@ public sealed class DocumentGrain([PersistentState(LedgerState.Name, LedgerState
         var refusal = RefuseFields(transaction);
         if (refusal is not null)
             return refusal;
-        var issuer = await GrainFactory.FindOrganizationAsync(transaction.From);
+        var issuer = context.Sender;
         refusal = Organizations.RefuseSender(issuer, transaction.From);
         if (refusal is not null)
             return refusal;

@@ -25,7 +25,7 @@ public sealed class ProjectGrain([PersistentState(LedgerState.Name, LedgerState.
         RequireKey(transaction.ProjectId);
         if (state.RecordExists)
             return Fail(ReasonCodes.ProjectExists, $"project {transaction.ProjectId} already exists");
-        var sponsor = await GrainFactory.FindOrganizationAsync(transaction.From);
+        var sponsor = context.Sender;
         var refusal = Organizations.RefuseSender(sponsor, transaction.From)
             ?? Organizations.RefuseWithoutRole(sponsor!, OrganizationRoles.Sponsor, "registering a project")
             ?? RefuseRegistration(transaction);
@@ -54,7 +54,7 @@ public sealed class ProjectGrain([PersistentState(LedgerState.Name, LedgerState.
         var refusal = RefuseUnknown(transaction.ProjectId);
         if (refusal is not null)
             return refusal;
-        var lender = await GrainFactory.FindOrganizationAsync(transaction.From);
+        var lender = context.Sender;
         refusal = Organizations.RefuseSender(lender, transaction.From)
             ?? Organizations.RefuseWithoutRole(lender!, OrganizationRoles.Lender, "recording a commitment")
             ?? RefuseNewId(transaction.CommitmentId, "commitmentId", Project.Commitments.Exists(c => c.CommitmentId == transaction.CommitmentId), ReasonCodes.CommitmentExists)
@@ -117,7 +117,7 @@ public sealed class ProjectGrain([PersistentState(LedgerState.Name, LedgerState.
         var refusal = RefuseUnknown(transaction.ProjectId);
         if (refusal is not null)
             return refusal;
-        var verifier = await GrainFactory.FindOrganizationAsync(transaction.From);
+        var verifier = context.Sender;
         refusal = Organizations.RefuseSender(verifier, transaction.From) ?? RefuseVerifier(verifier!);
         if (refusal is not null)
             return refusal;

@@ -29,7 +29,7 @@ public sealed class ShipmentGrain([PersistentState(LedgerState.Name, LedgerState
         RequireKey(transaction.ShipmentId);
         if (state.RecordExists)
             return TransactionOutcome.Failed(ReasonCodes.ShipmentExists, $"shipment {transaction.ShipmentId} already exists");
-        var creator = await GrainFactory.FindOrganizationAsync(transaction.From);
+        var creator = context.Sender;
         var refusal = Organizations.RefuseSender(creator, transaction.From) ?? ShipmentCreationRules.RefuseFields(transaction, creator!);
         if (refusal is not null)
             return refusal;
@@ -75,7 +75,7 @@ public sealed class ShipmentGrain([PersistentState(LedgerState.Name, LedgerState
         RequireKey(transaction.ShipmentId);
         if (!state.RecordExists)
             return UnknownShipment(transaction.ShipmentId);
-        var sender = await GrainFactory.FindOrganizationAsync(transaction.From);
+        var sender = context.Sender;
         var refusal = Organizations.RefuseSender(sender, transaction.From)
             ?? ShipmentEventRules.Refuse(Shipment, transaction, sender!, context.Timestamp);
         if (refusal is not null)

@@ -62,6 +62,25 @@ public sealed class SenderAdmissionTests
     }
 
     [Fact]
+    public async Task A_grain_takes_the_sender_from_its_context_as_the_nonce_check_left_it()
+    {
+        await using var ledger = await TestLedger.StartAsync();
+        var cast = await TradeCast.RegisterAsync(ledger);
+        var document = Tx.HashOf("bill of lading");
+        var anchor = new Transactions.AnchorDocument(cast.Exporter.Address, 0, "INV", document);
+        var grain = ledger.Grains.GetGrain<IDocumentGrain>(IDocumentGrain.KeyOf(document));
+        var context = new TransactionContext(Tx.HashOf("anchor"), Tx.HashOf("block"), 1, ledger.Now + 1_000);
+
+        // Without a sender in its context the grain refuses, although the exporter is registered: it does not look again.
+        Assert.Equal(ReasonCodes.SenderNotRegistered, (await grain.AnchorAsync(anchor, context)).ReasonCode);
+        Assert.Null(await grain.GetAsync());
+
+        var exporter = await ledger.OrganizationAsync(cast.Exporter.Address);
+        Assert.Equal(TransactionOutcome.Executed, await grain.AnchorAsync(anchor, context with { Sender = exporter }));
+        Assert.Equal(cast.Exporter.Address, (await grain.GetAsync())!.Issuer);
+    }
+
+    [Fact]
     public async Task An_id_that_is_no_valid_grain_key_fails_before_any_grain_is_reached()
     {
         await using var ledger = await TestLedger.StartAsync();

@@ -143,7 +143,10 @@ public sealed class ShipmentCreationTests
         await using var ledger = await TestLedger.StartAsync();
         var cast = await TradeCast.RegisterAsync(ledger);
         var create = (CreateShipment)Tx.CreateShipment(cast, goods: new Goods(Tx.HashOf("goods"), ["844630"], -1, "USD"))(cast.Exporter.Address, 0);
-        var context = new TransactionContext(Tx.HashOf("unsigned"), Tx.HashOf("block"), 1, ledger.Now + 1_000);
+        var context = new TransactionContext(Tx.HashOf("unsigned"), Tx.HashOf("block"), 1, ledger.Now + 1_000)
+        {
+            Sender = await ledger.OrganizationAsync(cast.Exporter.Address),
+        };
 
         var outcome = await ledger.Grains.GetGrain<IShipmentGrain>("SH-1").CreateAsync(create, context);
 
