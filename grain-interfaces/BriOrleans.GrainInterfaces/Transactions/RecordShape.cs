@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Reflection;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using BriOrleans.CanonicalEncoding;
 using BriOrleans.Crypto;
@@ -104,7 +105,7 @@ internal static class RecordShape
     }
 
     /// <summary>Reads a record from a message that <see cref="Eip712.HashStruct"/> has already validated.</summary>
-    public static object FromJson(Type record, JsonObject json, string path)
+    public static object FromJson(Type record, JsonElement json, string path)
     {
         try
         {
@@ -117,14 +118,15 @@ internal static class RecordShape
     }
 
     // Errors carry paths relative to the value at hand, completed on their way out (TypedDataException.Under).
-    private static object FromJson(Type record, JsonObject json)
+    private static object FromJson(Type record, JsonElement json)
     {
         var fields = FieldsOf(record);
         var arguments = new object?[fields.Parameters.Length];
         for (var i = 0; i < arguments.Length; i++)
         {
             var name = fields.Names[i];
-            var node = json[name] ?? throw new TypedDataException(name, $"missing field '{name}'");
+            if (!json.TryGetProperty(name, out var node) || node.ValueKind == JsonValueKind.Null)
+                throw new TypedDataException(name, $"missing field '{name}'");
             try
             {
                 arguments[i] = ValueFromJson(fields.Parameters[i].ParameterType, node);
@@ -137,16 +139,16 @@ internal static class RecordShape
         return fields.Constructor.Invoke(arguments);
     }
 
-    private static object ValueFromJson(Type type, JsonNode node)
+    private static object ValueFromJson(Type type, JsonElement node)
     {
         try
         {
-            if (type == typeof(Address)) return Address.Parse(node.GetValue<string>());
+            if (type == typeof(Address)) return Address.Parse(node.GetString()!);
             if (type == typeof(ulong)) return (ulong)TypedDataIntegers.Read(node, "uint64", "");
             if (type == typeof(BigInteger)) return TypedDataIntegers.Read(node, "uint256", "");
-            if (type == typeof(Hash256)) return Hash256.Parse(node.GetValue<string>());
-            if (type == typeof(string)) return node.GetValue<string>();
-            if (type == typeof(bool)) return node.GetValue<bool>();
+            if (type == typeof(Hash256)) return Hash256.Parse(node.GetString()!);
+            if (type == typeof(string)) return node.GetString()!;
+            if (type == typeof(bool)) return node.GetBoolean();
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException or OverflowException && e is not TypedDataException)
         {
@@ -154,13 +156,12 @@ internal static class RecordShape
         }
         if (ElementOf(type) is { } element)
         {
-            var items = node.AsArray();
-            var list = Array.CreateInstance(element, items.Count);
-            for (var i = 0; i < items.Count; i++)
+            var list = Array.CreateInstance(element, node.GetArrayLength());
+            for (var i = 0; i < list.Length; i++)
             {
                 try
                 {
-                    list.SetValue(ValueFromJson(element, items[i]!), i);
+                    list.SetValue(ValueFromJson(element, node[i]), i);
                 }
                 catch (TypedDataException e)
                 {
@@ -169,7 +170,7 @@ internal static class RecordShape
             }
             return list;
         }
-        return FromJson(type, node.AsObject());
+        return FromJson(type, node);
     }
 
     /// <summary>The canonical encoding of a record: an RLP list of its fields in constructor order.</summary>

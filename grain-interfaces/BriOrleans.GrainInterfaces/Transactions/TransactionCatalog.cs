@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using BriOrleans.Crypto;
 using BriOrleans.TypedData;
@@ -46,7 +47,7 @@ public static class TransactionCatalog
         if (!ByPrimaryType.TryGetValue(document.PrimaryType, out var kind))
             throw new InvalidTransactionException(TransactionErrors.UnknownKind,
                 $"'{document.PrimaryType}' is not a transaction kind; see GET /v1/schema");
-        CheckDomain(document.Domain, chainId);
+        CheckDomain(document.DomainElement, chainId);
         foreach (var (name, fields) in kind.Types)
         {
             if (!document.Types.TryGetValue(name, out var given) || !given.SequenceEqual(fields))
@@ -54,7 +55,7 @@ public static class TransactionCatalog
                     $"type '{name}' differs from the published definition of {kind.PrimaryType}; see GET /v1/schema");
         }
         var digest = Eip712.Digest(DomainSeparator(document, chainId), document);
-        return (kind.FromMessage(document.Message), digest);
+        return (kind.FromMessage(document.MessageElement), digest);
     }
 
     // The domain passed CheckDomain, so it is {name: DomainName, version: DomainVersion, chainId} under the standard
@@ -64,18 +65,22 @@ public static class TransactionCatalog
     private static Hash256 DomainSeparator(TypedDataDocument document, ulong chainId) =>
         s_separators.TryGetValue(chainId, out var separator) ? separator : s_separators.GetOrAdd(chainId, Eip712.DomainSeparator(document));
 
-    private static void CheckDomain(JsonObject domain, ulong chainId)
+    private static void CheckDomain(JsonElement domain, ulong chainId)
     {
-        var name = (string?)domain["name"];
-        var version = (string?)domain["version"];
-        if (name != DomainName || version != DomainVersion || domain.Count != 3)
+        if (!IsText(domain, "name", DomainName) || !IsText(domain, "version", DomainVersion) || domain.GetPropertyCount() != 3)
             throw new InvalidTransactionException(TransactionErrors.WrongDomain,
                 $"the EIP-712 domain must be exactly {{name: \"{DomainName}\", version: \"{DomainVersion}\", chainId}}");
-        var given = domain["chainId"] is { } node ? TypedDataIntegers.Read(node, "uint256", "domain.chainId") : -1;
+        var given = domain.TryGetProperty("chainId", out var value) && value.ValueKind != JsonValueKind.Null
+            ? TypedDataIntegers.Read(value, "uint256", "domain.chainId")
+            : -1;
         if (given != chainId)
             throw new InvalidTransactionException(TransactionErrors.WrongChainId,
                 $"chainId {given} is not this network's chain id {chainId}");
     }
+
+    // Compared as UTF-8 in place; a string whose escapes are not text equals nothing.
+    private static bool IsText(JsonElement domain, string name, string expected) =>
+        domain.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.ValueEquals(expected);
 
     internal static JsonObject TypedDataJson(TransactionKind kind, JsonObject message, ulong chainId)
     {

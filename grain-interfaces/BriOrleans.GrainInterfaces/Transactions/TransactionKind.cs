@@ -85,7 +85,7 @@ public sealed class TransactionKind
     }
 
     /// <summary>Reads the record out of a validated message.</summary>
-    internal ITransaction FromMessage(System.Text.Json.Nodes.JsonObject message) =>
+    internal ITransaction FromMessage(System.Text.Json.JsonElement message) =>
         (ITransaction)RecordShape.FromJson(RecordType, message, "message");
 
     public override string ToString() => Name;

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using BriOrleans.Crypto;
 
 namespace BriOrleans.TypedData;
@@ -12,7 +11,7 @@ namespace BriOrleans.TypedData;
 /// </summary>
 internal static class AtomicEncoding
 {
-    internal static void Encode(AtomicType type, JsonNode? value, string path, Span<byte> word)
+    internal static void Encode(AtomicType type, JsonElement value, string path, Span<byte> word)
     {
         word.Clear();
         switch (type.Kind)
@@ -42,21 +41,21 @@ internal static class AtomicEncoding
         }
     }
 
-    private static Address ReadAddress(JsonNode? value, string path)
+    private static Address ReadAddress(JsonElement value, string path)
     {
         if (!TypedDataPath.TryGetString(value, path, out var text))
             throw new TypedDataException(path, $"expected an address (0x + 40 hex digits), got {TypedDataPath.Describe(value)}");
         return Address.TryParse(text, out var address, out var error) ? address : throw new TypedDataException(path, error);
     }
 
-    private static bool ReadBool(JsonNode? value, string path) => value?.GetValueKind() switch
+    private static bool ReadBool(JsonElement value, string path) => value.ValueKind switch
     {
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         _ => throw new TypedDataException(path, $"expected true or false for bool, got {TypedDataPath.Describe(value)}"),
     };
 
-    private static byte[] ReadUtf8(JsonNode? value, string path)
+    private static byte[] ReadUtf8(JsonElement value, string path)
     {
         if (!TypedDataPath.TryGetString(value, path, out var text))
             throw new TypedDataException(path, $"expected a string, got {TypedDataPath.Describe(value)}");
@@ -67,12 +66,12 @@ internal static class AtomicEncoding
         return bytes[..written];
     }
 
-    private static byte[] ReadHex(JsonNode? value, AtomicType type, string path)
+    private static byte[] ReadHex(JsonElement value, AtomicType type, string path)
     {
         // Lower-case "0x" only, as ethers requires.
         if (!TypedDataPath.TryGetString(value, path, out var text) || !text.StartsWith("0x", StringComparison.Ordinal)
             || !Hex.TryDecode(text, out var bytes))
-            throw new TypedDataException(path, value is JsonValue && value.GetValueKind() == JsonValueKind.String
+            throw new TypedDataException(path, value.ValueKind == JsonValueKind.String
                 ? $"bad hex for {type}: expected 0x followed by an even number of hex digits, got '{Hex.Shorten(text)}'"
                 : $"expected 0x-hex for {type}, got {TypedDataPath.Describe(value)}");
         return bytes;

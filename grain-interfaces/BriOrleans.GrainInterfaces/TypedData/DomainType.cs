@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace BriOrleans.TypedData;
 
@@ -23,21 +23,22 @@ internal static class DomainType
     private static string StandardNames => string.Join(", ", s_standard.Select(f => f.Name));
 
     /// <summary>The domain type for the keys present in <paramref name="domain"/>, in the standard order.</summary>
-    internal static IReadOnlyList<TypedDataField> Derive(JsonObject domain)
+    internal static IReadOnlyList<TypedDataField> Derive(JsonElement domain)
     {
         CheckFields(domain);
-        return [.. s_standard.Where(f => domain.ContainsKey(f.Name))];
+        return [.. s_standard.Where(f => domain.TryGetProperty(f.Name, out _))];
     }
 
     /// <summary>Every field of <paramref name="domain"/> is a standard one, and none is null.</summary>
-    private static void CheckFields(JsonObject domain)
+    private static void CheckFields(JsonElement domain)
     {
-        foreach (var (key, value) in domain)
+        foreach (var member in domain.EnumerateObject())
         {
-            if (IndexOf(key) < 0)
-                throw new TypedDataException($"domain.{key}", $"'{key}' is not an EIP-712 domain field ({StandardNames})");
-            if (value is null)
-                throw new TypedDataException($"domain.{key}", "a domain field is null: leave it out instead");
+            var index = IndexOf(member);
+            if (index < 0)
+                throw new TypedDataException($"domain.{member.Name}", $"'{member.Name}' is not an EIP-712 domain field ({StandardNames})");
+            if (member.Value.ValueKind == JsonValueKind.Null)
+                throw new TypedDataException($"domain.{member.Name}", "a domain field is null: leave it out instead");
         }
     }
 
@@ -45,7 +46,7 @@ internal static class DomainType
     /// Checks a declared EIP712Domain type: standard fields and types, standard order, and the same fields as the
     /// domain. Admission checks every transaction's, so the sound case allocates nothing.
     /// </summary>
-    internal static void CheckDeclared(IReadOnlyList<TypedDataField> declared, JsonObject domain)
+    internal static void CheckDeclared(IReadOnlyList<TypedDataField> declared, JsonElement domain)
     {
         var previous = -1;
         for (var i = 0; i < declared.Count; i++)
@@ -63,10 +64,10 @@ internal static class DomainType
         CheckFields(domain);
         // The domain's fields in the standard order (the derived type) against the declared ones, both ways.
         foreach (var field in s_standard)
-            if (domain.ContainsKey(field.Name) && !Declares(declared, field.Name))
+            if (domain.TryGetProperty(field.Name, out _) && !Declares(declared, field.Name))
                 throw new TypedDataException($"domain.{field.Name}", $"field '{field.Name}' is not in type '{Name}' (it would not be signed)");
         foreach (var field in declared)
-            if (!domain.ContainsKey(field.Name))
+            if (!domain.TryGetProperty(field.Name, out _))
                 throw new TypedDataException($"domain.{field.Name}", $"missing field '{field.Name}' declared in type '{Name}'");
     }
 
@@ -78,6 +79,15 @@ internal static class DomainType
             if (declared[i].Name == name)
                 return true;
         return false;
+    }
+
+    // The member's name compared as UTF-8, without building it.
+    private static int IndexOf(JsonProperty member)
+    {
+        for (var i = 0; i < s_standard.Length; i++)
+            if (member.NameEquals(s_standard[i].Name))
+                return i;
+        return -1;
     }
 
     private static int IndexOf(string name)

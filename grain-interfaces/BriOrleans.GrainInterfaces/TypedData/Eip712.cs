@@ -24,7 +24,7 @@ public static class Eip712
         encoded[0] = 0x19;
         encoded[1] = 0x01;
         domainSeparator.WriteTo(encoded[2..]);
-        StructEncoding.HashStruct(doc.Schema, doc.PrimaryType, doc.Message, "message").WriteTo(encoded[(2 + Hash256.Length)..]);
+        StructEncoding.HashStruct(doc.Schema, doc.PrimaryType, doc.MessageElement, "message").WriteTo(encoded[(2 + Hash256.Length)..]);
         return Keccak.Hash(encoded);
     }
 
@@ -32,7 +32,7 @@ public static class Eip712
     public static Hash256 DomainSeparator(TypedDataDocument doc)
     {
         ArgumentNullException.ThrowIfNull(doc);
-        return StructEncoding.HashStruct(doc.Schema, DomainType.Name, doc.Domain, "domain");
+        return StructEncoding.HashStruct(doc.Schema, DomainType.Name, doc.DomainElement, "domain");
     }
 
     /// <summary>hashStruct(value) = keccak256(typeHash ‖ encodeData(value)); error paths are relative to <paramref name="value"/>.</summary>
@@ -40,7 +40,7 @@ public static class Eip712
     {
         ArgumentNullException.ThrowIfNull(types);
         ArgumentNullException.ThrowIfNull(typeName);
-        return StructEncoding.HashStruct(TypedDataSchema.From(types), typeName, value, "");
+        return StructEncoding.HashStruct(TypedDataSchema.From(types), typeName, TypedDataJsonText.ToElement(value), "");
     }
 
     /// <summary>encodeType: <paramref name="typeName"/>'s definition, then those of every struct it depends on, sorted by name.</summary>

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using BriOrleans.Crypto;
 
 namespace BriOrleans.TypedData;
@@ -20,11 +19,11 @@ internal static class IntegerEncoding
     // Longer than any 256-bit value even with a sign: refused before BigInteger spends time on it.
     private const int MaxSignificantDigits = 80;
 
-    internal static BigInteger Read(JsonNode? node, AtomicType type, string path)
+    internal static BigInteger Read(JsonElement node, AtomicType type, string path)
     {
-        var value = node?.GetValueKind() switch
+        var value = node.ValueKind switch
         {
-            JsonValueKind.Number => ReadNumber(node.ToJsonString(), type, path),
+            JsonValueKind.Number => ReadNumber(node.GetRawText(), type, path),
             JsonValueKind.String when TypedDataPath.TryGetString(node, path, out var text) => ReadText(text, type, path),
             _ => throw new TypedDataException(path,
                 $"expected an integer for {type} (a JSON integer, a decimal string or a 0x-hex string), got {TypedDataPath.Describe(node)}"),

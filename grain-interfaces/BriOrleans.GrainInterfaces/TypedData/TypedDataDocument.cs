@@ -6,7 +6,8 @@ namespace BriOrleans.TypedData;
 /// <summary>
 /// EIP-712 typed data as wallets and ethers exchange it: <c>types</c>, <c>primaryType</c>, <c>domain</c>,
 /// <c>message</c>. Construction checks the shape, the types and the domain; values are checked when
-/// hashed (<see cref="Eip712"/>). Domain and Message belong to the document: do not change them.
+/// hashed (<see cref="Eip712"/>). The document keeps its own copy of domain and message as JSON values, which
+/// hashing and decoding read in place.
 /// </summary>
 public sealed class TypedDataDocument
 {
@@ -19,15 +20,15 @@ public sealed class TypedDataDocument
     /// <paramref name="domain"/> in the standard order (as ethers does). Types are kept sorted by name.
     /// </summary>
     public TypedDataDocument(IReadOnlyDictionary<string, IReadOnlyList<TypedDataField>> types, string primaryType, JsonObject domain, JsonObject message)
-        : this([.. (types ?? throw new ArgumentNullException(nameof(types))).OrderBy(t => t.Key, StringComparer.Ordinal)], primaryType, domain, message)
+        : this([.. (types ?? throw new ArgumentNullException(nameof(types))).OrderBy(t => t.Key, StringComparer.Ordinal)], primaryType,
+            TypedDataJsonText.ToElement(domain ?? throw new ArgumentNullException(nameof(domain))),
+            TypedDataJsonText.ToElement(message ?? throw new ArgumentNullException(nameof(message))))
     {
     }
 
-    private TypedDataDocument(List<KeyValuePair<string, IReadOnlyList<TypedDataField>>> types, string primaryType, JsonObject domain, JsonObject message)
+    private TypedDataDocument(List<KeyValuePair<string, IReadOnlyList<TypedDataField>>> types, string primaryType, JsonElement domain, JsonElement message)
     {
         ArgumentNullException.ThrowIfNull(primaryType);
-        ArgumentNullException.ThrowIfNull(domain);
-        ArgumentNullException.ThrowIfNull(message);
         var declared = types.FindIndex(t => t.Key == DomainType.Name);
         DeclaresDomain = declared >= 0;
         if (DeclaresDomain)
@@ -36,8 +37,8 @@ public sealed class TypedDataDocument
             types.Insert(0, KeyValuePair.Create(DomainType.Name, DomainType.Derive(domain)));
         _schema = TypedDataSchema.FromOrdered(types);
         PrimaryType = primaryType;
-        Domain = domain;
-        Message = message;
+        DomainElement = domain;
+        MessageElement = message;
         CheckPrimaryType();
     }
 
@@ -45,8 +46,15 @@ public sealed class TypedDataDocument
     public IReadOnlyDictionary<string, IReadOnlyList<TypedDataField>> Types => _schema;
 
     public string PrimaryType { get; }
-    public JsonObject Domain { get; }
-    public JsonObject Message { get; }
+
+    /// <summary>The domain as a JSON tree of its own: changing it changes nothing in the document.</summary>
+    public JsonObject Domain => JsonObject.Create(DomainElement)!;
+
+    /// <summary>The message as a JSON tree of its own: changing it changes nothing in the document.</summary>
+    public JsonObject Message => JsonObject.Create(MessageElement)!;
+
+    internal JsonElement DomainElement { get; }
+    internal JsonElement MessageElement { get; }
 
     /// <summary>Parses typed data JSON; bad JSON and bad typed data are both a <see cref="TypedDataException"/>.</summary>
     public static TypedDataDocument Parse(string json)
@@ -66,8 +74,8 @@ public sealed class TypedDataDocument
         var types = ReadTypes(Required(root, "types"));
         if (!TypedDataPath.TryGetString(Required(root, "primaryType"), "primaryType", out var primaryType))
             throw new TypedDataException("primaryType", $"expected the name of a type, got {TypedDataPath.Describe(root["primaryType"])}");
-        var domain = (JsonObject)RequiredObject(root, "domain").DeepClone();
-        var message = (JsonObject)RequiredObject(root, "message").DeepClone();
+        var domain = TypedDataJsonText.ToElement(RequiredObject(root, "domain"));
+        var message = TypedDataJsonText.ToElement(RequiredObject(root, "message"));
         return new TypedDataDocument(types, primaryType, domain, message);
     }
 
@@ -81,9 +89,9 @@ public sealed class TypedDataDocument
         if (KnownSchemas.Find(element) is { } known)
         {
             // Only the domain and the message are copied: the types, most of the text, are the known schema's.
-            var domain = JsonObject.Create(element.GetProperty("domain").Clone())!;
+            var domain = element.GetProperty("domain").Clone();
             DomainType.CheckDeclared(known.Schema[DomainType.Name], domain);
-            return new TypedDataDocument(known.Schema, known.PrimaryType, domain, JsonObject.Create(element.GetProperty("message").Clone())!);
+            return new TypedDataDocument(known.Schema, known.PrimaryType, domain, element.GetProperty("message").Clone());
         }
         // First sight of these types, or something wrong that the full reading names.
         var document = FromJson(JsonSerializer.SerializeToNode(element));
@@ -93,12 +101,12 @@ public sealed class TypedDataDocument
     }
 
     // A schema read, checked against its primary type and kept: only the domain is new.
-    private TypedDataDocument(TypedDataSchema schema, string primaryType, JsonObject domain, JsonObject message)
+    private TypedDataDocument(TypedDataSchema schema, string primaryType, JsonElement domain, JsonElement message)
     {
         _schema = schema;
         PrimaryType = primaryType;
-        Domain = domain;
-        Message = message;
+        DomainElement = domain;
+        MessageElement = message;
         DeclaresDomain = true;
     }
 
@@ -115,8 +123,8 @@ public sealed class TypedDataDocument
         {
             ["types"] = types,
             ["primaryType"] = PrimaryType,
-            ["domain"] = Domain.DeepClone(),
-            ["message"] = Message.DeepClone(),
+            ["domain"] = Domain,
+            ["message"] = Message,
         };
     }
 

@@ -1,5 +1,5 @@
 using System.Numerics;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace BriOrleans.TypedData;
 
@@ -7,7 +7,7 @@ namespace BriOrleans.TypedData;
 public static class TypedDataIntegers
 {
     /// <summary>Reads <paramref name="node"/> as a value of <paramref name="type"/> (uint8..uint256, int8..int256).</summary>
-    public static BigInteger Read(JsonNode? node, string type, string path)
+    public static BigInteger Read(JsonElement node, string type, string path)
     {
         if (!AtomicType.TryGet(type, out var atomic) || atomic.Kind is not (AtomicKind.Uint or AtomicKind.Int))
             throw new ArgumentException($"'{type}' is not an EIP-712 integer type", nameof(type));

@@ -6,7 +6,11 @@ namespace BriOrleans.TypedData;
 /// <summary>Describes what a JSON value is, and reads strings, for errors that name a path (<c>message.items[2].amount</c>).</summary>
 internal static class TypedDataPath
 {
-    internal static string Describe(JsonNode? node) => (node?.GetValueKind() ?? JsonValueKind.Null) switch
+    internal static string Describe(JsonNode? node) => Describe(node?.GetValueKind() ?? JsonValueKind.Null);
+
+    internal static string Describe(JsonElement value) => Describe(value.ValueKind);
+
+    private static string Describe(JsonValueKind kind) => kind switch
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",
@@ -28,7 +32,27 @@ internal static class TypedDataPath
         }
         catch (InvalidOperationException e)
         {
-            throw new TypedDataException(path, "the string escapes an unpaired UTF-16 surrogate, which has no UTF-8 encoding", e);
+            throw UnpairedSurrogate(path, e);
         }
     }
+
+    /// <summary>Reads a JSON string; one whose escapes leave an unpaired surrogate is refused at <paramref name="path"/>.</summary>
+    internal static bool TryGetString(JsonElement value, string path, out string text)
+    {
+        text = "";
+        if (value.ValueKind != JsonValueKind.String)
+            return false;
+        try
+        {
+            text = value.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw UnpairedSurrogate(path, e);
+        }
+    }
+
+    private static TypedDataException UnpairedSurrogate(string path, Exception inner) =>
+        new(path, "the string escapes an unpaired UTF-16 surrogate, which has no UTF-8 encoding", inner);
 }

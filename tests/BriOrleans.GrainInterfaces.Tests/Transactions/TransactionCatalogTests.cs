@@ -133,6 +133,18 @@ public class TransactionCatalogTests
         Assert.Equal(TransactionErrors.WrongDomain, error.Code);
     }
 
+    [Theory]
+    [InlineData("name")]
+    [InlineData("version")]
+    public void Decoding_refuses_a_domain_name_or_version_that_is_no_string_as_wrong_domain(string field)
+    {
+        // The domain is compared with this network's before any value is hashed; a number there once escaped as a crash.
+        var json = AcceptCustodyTypedData();
+        json["domain"]![field] = 1;
+        var error = Assert.Throws<InvalidTransactionException>(() => TransactionCatalog.Decode(TypedDataDocument.FromJson(json), ChainId));
+        Assert.Equal(TransactionErrors.WrongDomain, error.Code);
+    }
+
     [Fact]
     public void Decoding_refuses_an_unknown_primary_type()
     {
