@@ -43,7 +43,8 @@ internal static class TypedDataJsonText
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
             Write(writer, node);
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        // As deep as Utf8JsonWriter writes by default (a tree built in code may nest deeper than JSON text is read).
+        using var document = JsonDocument.Parse(buffer.WrittenMemory, new JsonDocumentOptions { MaxDepth = 1000 });
         return document.RootElement.Clone();
     }
 
