@@ -21,7 +21,8 @@ internal sealed class Catalog(
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _phaseLock = new();
     private volatile HostPhase _phase;
-    private ResponseTimeouts? _timeouts;
+    // Set once, when the host starts; calls sent before then fail undelivered and need no timeout.
+    private volatile ResponseTimeouts? _timeouts;
 
     private enum HostPhase
     {
