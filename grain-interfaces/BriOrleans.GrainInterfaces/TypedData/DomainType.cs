@@ -34,8 +34,7 @@ internal static class DomainType
     {
         foreach (var member in domain.EnumerateObject())
         {
-            var index = IndexOf(member);
-            if (index < 0)
+            if (IndexOf(member) < 0)
                 throw new TypedDataException($"domain.{member.Name}", $"'{member.Name}' is not an EIP-712 domain field ({StandardNames})");
             if (member.Value.ValueKind == JsonValueKind.Null)
                 throw new TypedDataException($"domain.{member.Name}", "a domain field is null: leave it out instead");

@@ -75,7 +75,7 @@ internal static class TypedDataJsonText
                 writer.WriteRawValue(parsed.GetRawText(), skipInputValidation: true);
                 break;
             case JsonValue value when value.TryGetValue(out string? text) && !IsValidUtf16(text):
-                writer.WriteRawValue(EscapedEverySurrogate(text), skipInputValidation: true);
+                writer.WriteRawValue(EscapedLiteral(text), skipInputValidation: true);
                 break;
             default:
                 node.WriteTo(writer);
@@ -96,7 +96,7 @@ internal static class TypedDataJsonText
     }
 
     // A JSON string literal of text, every surrogate, quote, backslash and control character as a \u escape.
-    private static string EscapedEverySurrogate(string text)
+    private static string EscapedLiteral(string text)
     {
         var literal = new StringBuilder(text.Length + 16).Append('"');
         foreach (var c in text)

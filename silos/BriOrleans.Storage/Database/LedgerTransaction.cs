@@ -44,7 +44,7 @@ internal sealed class LedgerTransaction : IAsyncDisposable
     /// <summary>
     /// Runs <paramref name="rows"/> in as many statements as the database prefers (<see cref="SqlDialect.RowsPerStatement"/>):
     /// <paramref name="sqlFor"/> gives the text for a number of rows, with the parameters <c>@name0</c>, <c>@name1</c>,
-    /// … of each of <paramref name="names"/> (see <see cref="ValueRows"/> and <see cref="ValueList"/>). Returns the rows
+    /// … of each of <paramref name="names"/> (see <see cref="Statements.ValueRows"/> and <see cref="Statements.ValueList"/>). Returns the rows
     /// affected in all.
     /// </summary>
     public async Task<int> ExecuteChunkedAsync(Func<int, string> sqlFor, string[] names, IReadOnlyList<object[]> rows, CancellationToken cancellationToken)
@@ -54,13 +54,6 @@ internal sealed class LedgerTransaction : IAsyncDisposable
             async command => affected += await command.ExecuteNonQueryAsync(cancellationToken));
         return affected;
     }
-
-    /// <summary><c>(@a0, @b0), (@a1, @b1), …</c> for <paramref name="count"/> rows: the VALUES of a multi-row insert.</summary>
-    public static string ValueRows(int count, params string[] names) =>
-        string.Join(", ", Enumerable.Range(0, count).Select(r => "(" + string.Join(", ", names.Select(n => "@" + n + r)) + ")"));
-
-    /// <summary><c>@a0, @a1, …</c> for <paramref name="count"/> rows: the list of an IN.</summary>
-    public static string ValueList(int count, string name) => string.Join(", ", Enumerable.Range(0, count).Select(r => "@" + name + r));
 
     public Task InsertRowsAsync(RowSet rows, CancellationToken cancellationToken) =>
         _dialect.InsertRowsAsync(_connection, _transaction, rows, cancellationToken);

@@ -48,7 +48,7 @@ internal static class Statements
                     shared.CopyTo(parameters, 0);
                     for (var r = 0; r < count; r++)
                         for (var c = 0; c < names.Length; c++)
-                            parameters[shared.Length + r * names.Length + c] = (names[c] + r.ToString(CultureInfo.InvariantCulture), rows[first + r][c]);
+                            parameters[shared.Length + r * names.Length + c] = (ParameterName(names[c], r), rows[first + r][c]);
                     command = Command(connection, transaction, sqlFor(count), parameters);
                     commandRows = count;
                 }
@@ -68,6 +68,16 @@ internal static class Statements
                 await command.DisposeAsync();
         }
     }
+
+    /// <summary><c>(@a0, @b0), (@a1, @b1), …</c> for <paramref name="count"/> rows: the VALUES of a multi-row insert.</summary>
+    public static string ValueRows(int count, params string[] names) =>
+        string.Join(", ", Enumerable.Range(0, count).Select(r => "(" + string.Join(", ", names.Select(n => "@" + ParameterName(n, r))) + ")"));
+
+    /// <summary><c>@a0, @a1, …</c> for <paramref name="count"/> rows: the list of an IN.</summary>
+    public static string ValueList(int count, string name) => string.Join(", ", Enumerable.Range(0, count).Select(r => "@" + ParameterName(name, r)));
+
+    // The parameter of column name in row r of a chunk: what ValueRows and ValueList write and ForEachChunkAsync binds.
+    private static string ParameterName(string name, int row) => name + row.ToString(CultureInfo.InvariantCulture);
 
     public static async Task<int> ExecuteAsync(
         this DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)

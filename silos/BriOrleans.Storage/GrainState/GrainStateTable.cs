@@ -40,23 +40,20 @@ internal static class GrainStateTable
     }
 
     // The latest row of each key: a seek per key down the primary key (type, key, name, epoch), newest epoch first.
-    private static string LatestSql(SqlDialect dialect, int keyCount)
-    {
-        var keys = Enumerable.Range(0, keyCount).Select(i => "@k" + i.ToString(CultureInfo.InvariantCulture)).ToList();
-        return dialect.HasLateralJoins
+    private static string LatestSql(SqlDialect dialect, int keyCount) =>
+        dialect.HasLateralJoins
             ? $"""
-               SELECT w.grain_key, g.etag, g.payload FROM (VALUES {string.Join(", ", keys.Select(k => $"({k})"))}) AS w(grain_key)
+               SELECT w.grain_key, g.etag, g.payload FROM (VALUES {Statements.ValueRows(keyCount, "k")}) AS w(grain_key)
                CROSS JOIN LATERAL (SELECT etag, payload FROM grain_states
                                    WHERE grain_type = @type AND grain_key = w.grain_key AND state_name = @name
                                    ORDER BY epoch DESC LIMIT 1) g
                """
             : $"""
                SELECT grain_key, etag, payload FROM grain_states g
-               WHERE grain_type = @type AND state_name = @name AND grain_key IN ({string.Join(", ", keys)})
+               WHERE grain_type = @type AND state_name = @name AND grain_key IN ({Statements.ValueList(keyCount, "k")})
                  AND epoch = (SELECT MAX(epoch) FROM grain_states m
                               WHERE m.grain_type = g.grain_type AND m.grain_key = g.grain_key AND m.state_name = g.state_name)
                """;
-    }
 
     public static RowSet Rows(ulong epoch, IEnumerable<GrainStateWrite> writes)
     {

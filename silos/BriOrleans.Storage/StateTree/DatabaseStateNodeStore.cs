@@ -239,7 +239,7 @@ public sealed class DatabaseStateNodeStore : IStateNodeStore, IAsyncDisposable
         var v = DbValues.Ordered(version, "version");
         var lists = await transaction.QueryAsync("SELECT nodes FROM state_stale_versions WHERE stale_since <= @v", r => r.Bytes(0), cancellationToken, ("v", v));
         await transaction.ExecuteChunkedAsync(
-            count => $"DELETE FROM state_nodes WHERE (version, depth, prefix) IN (VALUES {LedgerTransaction.ValueRows(count, "version", "depth", "prefix")})",
+            count => $"DELETE FROM state_nodes WHERE (version, depth, prefix) IN (VALUES {Statements.ValueRows(count, "version", "depth", "prefix")})",
             ["version", "depth", "prefix"],
             [.. lists.SelectMany(list => StaleNodeList.Decode(list)).Select(key => new object[] { key.Version, key.Depth, key.Prefix })],
             cancellationToken);
