@@ -3,6 +3,7 @@ using BriOrleans.Ledger;
 using BriOrleans.NodeCore.Storage;
 using BriOrleans.Storage;
 using BriOrleans.Transactions;
+using Microsoft.Data.Sqlite;
 
 namespace BriOrleans.Node.Tests;
 
@@ -39,7 +40,11 @@ public sealed class StoredBlockArchiveTests : IDisposable
         await using var store = await LedgerStore.OpenAsync("sqlite", _directory, ChainId);
         var archive = new StoredBlockArchive(store, recentTransactions: 2);
         for (var i = 0; i < blocks.Count; i++)
+        {
             await archive.SaveAsync(blocks[i], i);
+            await archive.WrittenAsync();
+        }
+        Assert.Equal((2, 2), archive.InMemory);
 
         foreach (var block in blocks)
         {
@@ -68,14 +73,45 @@ public sealed class StoredBlockArchiveTests : IDisposable
     }
 
     [Fact]
+    public async Task A_block_stays_in_memory_until_its_write_is_over()
+    {
+        var blocks = Chain(4, transactionsPerBlock: 3);
+        await using var store = await LedgerStore.OpenAsync("sqlite", _directory, ChainId);
+        var archive = new StoredBlockArchive(store, recentTransactions: 1);
+
+        // Another connection holds the file's write lock: the archive's writes wait, its reads may not.
+        using (var other = new SqliteConnection($"Data Source={Path.Combine(_directory, "ledger.db")}"))
+        {
+            other.Open();
+            using var holder = other.BeginTransaction(deferred: false);
+            for (var i = 0; i < 3; i++)
+                await archive.SaveAsync(blocks[i], i);
+
+            Assert.Equal((3, 9), archive.InMemory);
+            Assert.Null(await store.GetBlockAsync(blocks[0].Id));
+            foreach (var block in blocks.Take(3))
+                Assert.Equal(block.Encode(), (await archive.GetAsync(block.Id))!.Encode());
+        }
+
+        await archive.WrittenAsync();
+        await archive.SaveAsync(blocks[3], 3);
+        Assert.Equal((1, 3), archive.InMemory);
+        foreach (var block in blocks)
+            Assert.Equal(block.Encode(), (await archive.GetAsync(block.Id))!.Encode());
+    }
+
+    [Fact]
     public async Task Memory_holds_recent_blocks_up_to_a_number_of_transactions_and_always_the_newest()
     {
         var blocks = Chain(4, transactionsPerBlock: 3);
         await using var store = await LedgerStore.OpenAsync("sqlite", _directory, ChainId);
         var archive = new StoredBlockArchive(store, recentTransactions: 7);
 
+        // Each write is over before the next block arrives, so memory keeps only what its bound says.
         await archive.SaveAsync(blocks[0], 0);
+        await archive.WrittenAsync();
         await archive.SaveAsync(blocks[1], 1);
+        await archive.WrittenAsync();
         Assert.Equal((2, 6), archive.InMemory);
         await archive.SaveAsync(blocks[2], 2);
         Assert.Equal((2, 6), archive.InMemory);

@@ -59,6 +59,26 @@ public class BlockStoreTests
     }
 
     [Theory, Providers]
+    public async Task A_staged_block_that_cannot_be_written_stops_the_store_with_that_failure_as_the_reason(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        await using var store = await test.OpenStoreAsync();
+        var chain = LedgerSamples.Chain(3);
+        await store.SaveBlockAsync(chain[0], 0);
+
+        // Whoever staged it has moved on: the write's task only tells that it is over.
+        await store.StageBlock(chain[1], 0);
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => store.SaveBlockAsync(chain[2], 1));
+        Assert.Contains($"the ledger store stopped: writing block {chain[1].Id} failed", refused.Message);
+        Assert.Contains($"arrival index 0 already holds block {chain[0].Id}", refused.Message);
+        await Assert.ThrowsAsync<InvalidOperationException>(store.EpochWrittenAsync);
+        Assert.Null(await store.GetBlockAsync(chain[1].Id));
+        Assert.Null(await store.GetBlockAsync(chain[2].Id));
+        Assert.Equal(1, (await store.GetCountsAsync()).Blocks);
+    }
+
+    [Theory, Providers]
     public async Task A_block_is_found_by_its_id_and_an_unknown_id_finds_nothing(string provider)
     {
         await using var test = await TestDatabase.CreateAsync(provider);

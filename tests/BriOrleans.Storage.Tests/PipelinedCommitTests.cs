@@ -87,13 +87,43 @@ public class PipelinedCommitTests
         Assert.Equal([10, 21], await EpochRunner.ReadCountersAsync(store.GrainStorage, 2));
     }
 
+    [Theory, Providers]
+    public async Task An_epoch_staged_after_a_block_is_written_after_it(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        await using var store = await test.OpenStoreAsync();
+        var runner = new EpochRunner(store);
+        await runner.ExecuteAsync(0, Genesis, receipts: 0, failed: 0);
+        await using var other = await test.OpenDatabaseAsync();
+        var block = LedgerSamples.Chain(1, transactionsEach: 3)[0];
+
+        Task blockWritten;
+        Task epochWritten;
+        // On PostgreSQL only the blocks table is locked: the epoch could be written at once, but waits its turn.
+        await using (var holder = await HoldWriteLockAsync(other, provider, "blocks"))
+        {
+            blockWritten = store.StageBlock(block, 0);
+            epochWritten = await store.StageEpochAsync(await runner.PrepareAsync(1, [new(EpochRunner.Grain(0), 11)]));
+
+            await Task.WhenAny(epochWritten, Task.Delay(TimeSpan.FromMilliseconds(300)));
+            Assert.False(blockWritten.IsCompleted);
+            Assert.False(epochWritten.IsCompleted);
+            Assert.Equal(0ul, await store.LatestExecutedEpochAsync());
+        }
+
+        await epochWritten;
+        Assert.True(blockWritten.IsCompletedSuccessfully);
+        Assert.Equal(block.Encode(), (await store.GetBlockAsync(block.Id))!.Encode());
+        Assert.Equal(new LedgerCounts(1, 1, 2, 1, 0), await store.GetCountsAsync());
+    }
+
     // A write transaction of another connection: SQLite's BEGIN IMMEDIATE takes the file's write lock, and on
-    // PostgreSQL an exclusive lock on the epochs table stops the epoch's COPY into it.
-    private static async Task<LedgerTransaction> HoldWriteLockAsync(LedgerDatabase database, string provider)
+    // PostgreSQL an exclusive lock on a table (by default epochs, which every epoch write copies into) stops writes to it.
+    private static async Task<LedgerTransaction> HoldWriteLockAsync(LedgerDatabase database, string provider, string table = "epochs")
     {
         var transaction = await database.BeginAsync(CancellationToken.None);
         if (provider == TestDatabase.Postgres)
-            await transaction.ExecuteAsync("LOCK TABLE epochs IN EXCLUSIVE MODE", CancellationToken.None);
+            await transaction.ExecuteAsync($"LOCK TABLE {table} IN EXCLUSIVE MODE", CancellationToken.None);
         return transaction;
     }
 }

@@ -6,7 +6,10 @@ namespace BriOrleans.Chain;
 /// <summary>Where a node keeps every block it accepted, durably and in arrival order (the silo provides it).</summary>
 public interface IBlockArchive
 {
-    /// <summary>Stores the block before it counts as received; storing it again is harmless.</summary>
+    /// <summary>
+    /// Keeps the block: it can be read at once, and it is durable no later than any epoch executed after this call,
+    /// so a restart never finds an executed epoch without its blocks. Storing it again is harmless.
+    /// </summary>
     Task SaveAsync(Block block, long arrivalIndex);
 
     /// <summary>Every stored block in arrival order, to rebuild the tree-graph after a restart.</summary>

@@ -9,7 +9,8 @@ namespace BriOrleans.NodeCore.Storage;
 /// The block archive over the ledger store, with the most recently arrived blocks in memory: execution reads a block
 /// right after it arrives, so those are the ones read again. Memory holds recent blocks up to a number of
 /// transactions, the newest block always: a block's size is its transactions, and a busy network's blocks carry
-/// thousands each. Older blocks are read from the store.
+/// thousands each. Older blocks are read from the store once their write is over; a block whose write is still
+/// queued stays in memory.
 /// </summary>
 public sealed class StoredBlockArchive(ILedgerStore store, int recentTransactions = StoredBlockArchive.DefaultRecentTransactions) : IBlockArchive
 {
@@ -18,9 +19,10 @@ public sealed class StoredBlockArchive(ILedgerStore store, int recentTransaction
 
     private readonly Lock _gate = new();
     private readonly Dictionary<Hash256, Block> _recent = [];
-    // Arrival order of the blocks in _recent; the oldest leave first.
-    private readonly Queue<Block> _arrivals = new();
+    // Arrival order of the blocks in _recent, each with its write; the oldest leave first.
+    private readonly Queue<(Block Block, Task Written)> _arrivals = new();
     private int _transactions;
+    private Task _lastWrite = Task.CompletedTask;
 
     /// <summary>How many blocks, and how many transactions in them, memory holds now.</summary>
     public (int Blocks, int Transactions) InMemory
@@ -28,10 +30,24 @@ public sealed class StoredBlockArchive(ILedgerStore store, int recentTransaction
         get { lock (_gate) return (_recent.Count, _transactions); }
     }
 
-    public async Task SaveAsync(Block block, long arrivalIndex)
+    /// <summary>
+    /// Keeps the block in memory and stages its write (<see cref="ILedgerStore.StageBlock"/>): execution does not wait
+    /// for the database, and the epoch that executes the block is written after it.
+    /// </summary>
+    public Task SaveAsync(Block block, long arrivalIndex)
     {
-        await store.SaveBlockAsync(block, arrivalIndex);
-        Remember(block);
+        var written = store.StageBlock(block, arrivalIndex);
+        Remember(block, written);
+        lock (_gate)
+            _lastWrite = written;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Completes once the write of every block saved so far is over (the store writes them in order).</summary>
+    public Task WrittenAsync()
+    {
+        lock (_gate)
+            return _lastWrite;
     }
 
     public async Task<IReadOnlyList<Block>> LoadAllAsync()
@@ -39,7 +55,7 @@ public sealed class StoredBlockArchive(ILedgerStore store, int recentTransaction
         var blocks = new List<Block>();
         await foreach (var stored in store.LoadBlocksAsync())
         {
-            Remember(stored.Block);
+            Remember(stored.Block, Task.CompletedTask);
             blocks.Add(stored.Block);
         }
         return blocks;
@@ -55,17 +71,18 @@ public sealed class StoredBlockArchive(ILedgerStore store, int recentTransaction
         return await store.GetBlockAsync(id);
     }
 
-    private void Remember(Block block)
+    // A block leaves memory only once its write is over: until then the store cannot return it.
+    private void Remember(Block block, Task written)
     {
         lock (_gate)
         {
             if (!_recent.TryAdd(block.Id, block))
                 return;
-            _arrivals.Enqueue(block);
+            _arrivals.Enqueue((block, written));
             _transactions += block.Transactions.Count;
-            while (_transactions > recentTransactions && _arrivals.Count > 1)
+            while (_transactions > recentTransactions && _arrivals.Count > 1 && _arrivals.Peek().Written.IsCompleted)
             {
-                var oldest = _arrivals.Dequeue();
+                var (oldest, _) = _arrivals.Dequeue();
                 _recent.Remove(oldest.Id);
                 _transactions -= oldest.Transactions.Count;
             }

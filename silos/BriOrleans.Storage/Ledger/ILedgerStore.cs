@@ -6,7 +6,7 @@ namespace BriOrleans.Storage;
 /// <summary>
 /// The node's durable ledger: blocks as they arrive, executed epochs with their receipts, grain state and state tree
 /// (each epoch in one transaction), rollback of epochs not yet final, and transactions waiting for a block. Every
-/// write is durable when its task completes.
+/// write is durable when its task completes. Writes are made one at a time, in the order they were asked for.
 /// </summary>
 public interface ILedgerStore : IAsyncDisposable
 {
@@ -18,6 +18,14 @@ public interface ILedgerStore : IAsyncDisposable
 
     /// <summary>Stores a block under its arrival index; storing a stored block again changes nothing.</summary>
     Task SaveBlockAsync(Block block, long arrivalIndex, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores a block as <see cref="SaveBlockAsync"/> does, in the background: returns at once, and every write asked
+    /// for afterwards, the epoch that executes the block among them, is made after it. The task completes once the
+    /// write is over; it never faults. A failed write stops the store, as a failed epoch write does: every later
+    /// write is refused with that failure as the reason.
+    /// </summary>
+    Task StageBlock(Block block, long arrivalIndex);
 
     /// <summary>Every stored block in arrival order, to rebuild the tree-graph at restart.</summary>
     IAsyncEnumerable<StoredBlock> LoadBlocksAsync(CancellationToken cancellationToken = default);

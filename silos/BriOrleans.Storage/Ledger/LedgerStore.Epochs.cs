@@ -68,8 +68,9 @@ public sealed partial class LedgerStore
                 _stagedEpoch = number;
                 _etagHighWater = etagHighWater;
             }
-            // A thread-pool item of its own: SQLite works synchronously, and the caller goes on executing meanwhile.
-            var write = Task.Run(() => WriteEpochAsync(commit, receiptHashes, etagHighWater), CancellationToken.None);
+            // Queued behind the blocks staged before it, and written on the thread pool: SQLite works synchronously,
+            // and the caller goes on executing meanwhile.
+            var write = WriteEpochAsync(commit, receiptHashes, etagHighWater);
             lock (_gate)
                 _epochWrite = write;
             return write;
@@ -105,14 +106,11 @@ public sealed partial class LedgerStore
                 await StateNodes.WriteRowsAsync(transaction, commit.StateBatch, CancellationToken.None);
                 await MetaTable.SetAsync(transaction, MetaTable.EtagHighWater, etagHighWater.ToString(CultureInfo.InvariantCulture), CancellationToken.None);
                 await transaction.CommitAsync();
-            });
+            }, inBackground: true);
         }
         catch (Exception e)
         {
-            lock (_gate)
-                _stoppedBy ??= new InvalidOperationException(
-                    $"the ledger store stopped: writing epoch {number} failed ({e.Message}); the memory is ahead of the database, " +
-                    "so open the store again to continue from the last durable epoch", e);
+            Stop($"writing epoch {number} failed ({e.Message}); the memory is ahead of the database", e);
             throw;
         }
         lock (_gate)
@@ -125,7 +123,15 @@ public sealed partial class LedgerStore
         GrainStorage.Written(number);
     }
 
-    // Under _gate or the writer gate: once an epoch write failed, nothing more may be written.
+    // The first failure of a write that memory is ahead of stops the store; later ones keep that reason.
+    private void Stop(string reason, Exception cause)
+    {
+        lock (_gate)
+            _stoppedBy ??= new InvalidOperationException(
+                $"the ledger store stopped: {reason}, so open the store again to continue from the last durable epoch", cause);
+    }
+
+    // Under _gate: once a staged write failed, nothing more may be written.
     private void ThrowIfStopped()
     {
         if (_stoppedBy is { } stopped)

@@ -15,7 +15,8 @@ public sealed partial class LedgerStore : ILedgerStore
 {
     private readonly LedgerDatabase _database;
     private readonly ulong _chainId;
-    private readonly SemaphoreSlim _writer = new(1, 1);
+    // The last write asked for; each write waits for the one before it (see WriteAsync).
+    private Task _writeQueue = Task.CompletedTask;
     private readonly Lock _gate = new();
     private ulong? _executedEpoch;
     private long _blocks;
@@ -93,24 +94,52 @@ public sealed partial class LedgerStore : ILedgerStore
         };
     }
 
-    public async Task SaveBlockAsync(Block block, long arrivalIndex, CancellationToken cancellationToken = default)
+    public Task SaveBlockAsync(Block block, long arrivalIndex, CancellationToken cancellationToken = default)
+    {
+        CheckBlock(block, arrivalIndex);
+        return WriteAsync(() => InsertBlockAsync(block, arrivalIndex, cancellationToken));
+    }
+
+    public Task StageBlock(Block block, long arrivalIndex)
+    {
+        CheckBlock(block, arrivalIndex);
+        // Its place in the queue is taken now, before this returns; the write itself runs in the background.
+        return WriteStagedBlockAsync(block, arrivalIndex);
+    }
+
+    private void CheckBlock(Block block, long arrivalIndex)
     {
         ArgumentNullException.ThrowIfNull(block);
         ArgumentOutOfRangeException.ThrowIfNegative(arrivalIndex);
         if (block.Header.ChainId != _chainId)
             throw new ArgumentException($"block {block.Id} belongs to chain {block.Header.ChainId}, not {_chainId}", nameof(block));
-        await WriteAsync(async () =>
+    }
+
+    // Never faults: a failure stops the store, so every later write (the epoch that executes the block among them)
+    // fails with it as the reason.
+    private async Task WriteStagedBlockAsync(Block block, long arrivalIndex)
+    {
+        try
         {
-            bool inserted;
-            await using (var transaction = await _database.BeginAsync(cancellationToken))
-            {
-                inserted = await BlockTable.InsertAsync(transaction, block, arrivalIndex, cancellationToken);
-                await transaction.CommitAsync();
-            }
-            if (inserted)
-                lock (_gate)
-                    _blocks++;
-        });
+            await WriteAsync(() => InsertBlockAsync(block, arrivalIndex, CancellationToken.None), inBackground: true);
+        }
+        catch (Exception e)
+        {
+            Stop($"writing block {block.Id} failed ({e.Message}); memory holds it but the database does not", e);
+        }
+    }
+
+    private async Task InsertBlockAsync(Block block, long arrivalIndex, CancellationToken cancellationToken)
+    {
+        bool inserted;
+        await using (var transaction = await _database.BeginAsync(cancellationToken))
+        {
+            inserted = await BlockTable.InsertAsync(transaction, block, arrivalIndex, cancellationToken);
+            await transaction.CommitAsync();
+        }
+        if (inserted)
+            lock (_gate)
+                _blocks++;
     }
 
     public IAsyncEnumerable<StoredBlock> LoadBlocksAsync(CancellationToken cancellationToken = default) =>
@@ -239,37 +268,50 @@ public sealed partial class LedgerStore : ILedgerStore
     public async Task<IReadOnlyList<(Hash256 Hash, byte[] Encoded)>> LoadPendingAsync(CancellationToken cancellationToken = default) =>
         await PendingTable.LoadAsync(_database, cancellationToken);
 
-    private async Task WriteAsync(Func<Task> write)
+    /// <summary>
+    /// Runs <paramref name="write"/> after every write asked for before this call, alone: the queue's order is the
+    /// order of the calls, so a block staged before an epoch is durable before it. A write whose turn comes after
+    /// the store stopped is refused. <paramref name="inBackground"/> runs it on the thread pool, not the caller's.
+    /// </summary>
+    private async Task WriteAsync(Func<Task> write, bool inBackground = false)
     {
-        await _writer.WaitAsync();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task previous;
+        lock (_gate)
+        {
+            previous = _writeQueue;
+            _writeQueue = done.Task;
+        }
         try
         {
+            // The queue's tasks never fault: each write's failure goes to its own caller.
+            await previous;
             lock (_gate)
                 ThrowIfStopped();
-            await write();
+            if (inBackground)
+                await Task.Run(write);
+            else
+                await write();
         }
         finally
         {
-            _writer.Release();
+            done.SetResult();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        // An epoch write in flight finishes first; its failure, if any, was reported to whoever awaits it.
-        await _epochWrite.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        await _writer.WaitAsync();
-        try
+        // Queued writes finish first; the failure of any, if one failed, was reported to its caller or stopped the store.
+        Task queued;
+        lock (_gate)
         {
             if (_disposed)
                 return;
             _disposed = true;
-            await StateNodes.DisposeAsync();
-            await _database.DisposeAsync();
+            queued = _writeQueue;
         }
-        finally
-        {
-            _writer.Release();
-        }
+        await queued;
+        await StateNodes.DisposeAsync();
+        await _database.DisposeAsync();
     }
 }
