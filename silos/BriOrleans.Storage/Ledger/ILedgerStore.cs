@@ -6,7 +6,8 @@ namespace BriOrleans.Storage;
 /// <summary>
 /// The node's durable ledger: blocks as they arrive, executed epochs with their receipts, grain state and state tree
 /// (each epoch in one transaction), rollback of epochs not yet final, and transactions waiting for a block. Every
-/// write is durable when its task completes. Writes are made one at a time, in the order they were asked for.
+/// write is durable when its task completes successfully (a staged block's task, which never faults, is the
+/// exception: see <see cref="StageBlock"/>). Writes are made one at a time, in the order they were asked for.
 /// </summary>
 public interface ILedgerStore : IAsyncDisposable
 {

@@ -94,10 +94,10 @@ public sealed partial class LedgerStore : ILedgerStore
         };
     }
 
-    public Task SaveBlockAsync(Block block, long arrivalIndex, CancellationToken cancellationToken = default)
+    public async Task SaveBlockAsync(Block block, long arrivalIndex, CancellationToken cancellationToken = default)
     {
         CheckBlock(block, arrivalIndex);
-        return WriteAsync(() => InsertBlockAsync(block, arrivalIndex, cancellationToken));
+        await WriteAsync(() => InsertBlockAsync(block, arrivalIndex, cancellationToken));
     }
 
     public Task StageBlock(Block block, long arrivalIndex)
