@@ -22,6 +22,9 @@ internal sealed record BenchReport(
     /// <summary>Transactions per submission request.</summary>
     public int Batch { get; init; } = 1;
 
+    /// <summary>Transactions executed before the measured ones, not counted in any figure.</summary>
+    public int Warmup { get; init; }
+
     public static BenchReport Compile(PresignedTransaction[][] queues, Submission[][] submissions, ExecutionWatch watch, double recoveriesPerSecond)
     {
         var latencies = new List<double>();
@@ -86,6 +89,7 @@ internal sealed record BenchReport(
         ["transactions"] = Transactions,
         ["failed"] = Failed,
         ["batch"] = Batch,
+        ["warmup"] = Warmup,
     };
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

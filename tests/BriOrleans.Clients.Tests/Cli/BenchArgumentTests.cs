@@ -8,6 +8,7 @@ public class BenchArgumentTests
     [InlineData(new[] { "--concurrency", "0" }, "bri: --concurrency: at least 1")]
     [InlineData(new[] { "--batch", "0" }, "bri: --batch: 1 to 1000")]
     [InlineData(new[] { "--batch", "1001" }, "bri: --batch: 1 to 1000")]
+    [InlineData(new[] { "--warmup", "-1" }, "bri: --warmup: 0 or more")]
     [InlineData(new[] { "--registrar", "/nonexistent/cn-registrar.json" }, "bri: key file '/nonexistent/cn-registrar.json' does not exist")]
     public async Task Bad_figures_or_a_missing_registrar_exit_2(string[] args, string problem)
     {

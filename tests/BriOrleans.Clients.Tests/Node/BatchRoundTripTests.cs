@@ -111,5 +111,31 @@ public sealed class BatchRoundTripTests(LocalNode node) : IClassFixture<LocalNod
         Assert.Equal(before.Failed, after.Failed);
     }
 
+    [Fact]
+    public async Task A_bench_with_a_warm_up_executes_the_warm_up_first_and_counts_only_the_measured_transactions()
+    {
+        const int Transactions = 120, Warmup = 40, Senders = 4;
+        var before = (await Client.GetStatusAsync()).Transactions;
+
+        var run = await BriRun.Of("bench", "--node", node.Url, "--tx", $"{Transactions}", "--warmup", $"{Warmup}", "--concurrency", $"{Senders}",
+            "--batch", "10", "--registrar", node.RegistrarKeyFile);
+
+        Assert.True(run.Exit == 0, $"{run}\nnode log:\n{node.Log}");
+        var figures = JsonNode.Parse(run.LastLine)!.AsObject();
+        Assert.Equal(Transactions, (int)figures["transactions"]!);
+        Assert.Equal(Warmup, (int)figures["warmup"]!);
+        Assert.Equal(0, (int)figures["failed"]!);
+        Assert.Contains($"executed {Transactions}/{Transactions} in", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"after a warm-up of {Warmup}", run.Stdout, StringComparison.Ordinal);
+        // The warm-up ran to the end before the measured run began, and none of it failed.
+        var warmedUp = run.Stderr.IndexOf($"bench: warm-up executed {Warmup}/{Warmup} in", StringComparison.Ordinal);
+        Assert.True(warmedUp >= 0, run.Stderr);
+        Assert.Contains(", 0 failed", run.Stderr[warmedUp..].Split('\n')[0], StringComparison.Ordinal);
+        Assert.True(warmedUp < run.Stderr.IndexOf("bench: submitting with", StringComparison.Ordinal), run.Stderr);
+        var after = (await Client.GetStatusAsync()).Transactions;
+        Assert.Equal(before.Executed + Transactions + Warmup + Senders, after.Executed);
+        Assert.Equal(before.Failed, after.Failed);
+    }
+
     public void Dispose() => _http.Dispose();
 }

@@ -170,9 +170,10 @@ public sealed class NodeRoundTripTests(LocalNode node) : IClassFixture<LocalNode
 
         Assert.True(run.Exit == 0, $"{run}\nnode log:\n{node.Log}");
         var figures = JsonNode.Parse(run.LastLine)!.AsObject();
-        Assert.Equal(["tps", "p50_ms", "p99_ms", "recover_per_core_per_s", "ratio", "transactions", "failed", "batch"], figures.Select(p => p.Key));
+        Assert.Equal(["tps", "p50_ms", "p99_ms", "recover_per_core_per_s", "ratio", "transactions", "failed", "batch", "warmup"], figures.Select(p => p.Key));
         Assert.Equal(200, (int)figures["transactions"]!);
         Assert.Equal(1, (int)figures["batch"]!);
+        Assert.Equal(0, (int)figures["warmup"]!);
         Assert.Equal(0, (int)figures["failed"]!);
         Assert.True((double)figures["tps"]! > 0);
         Assert.True((double)figures["recover_per_core_per_s"]! > 0);
