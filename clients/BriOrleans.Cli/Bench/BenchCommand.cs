@@ -120,7 +120,7 @@ internal static class BenchCommand
     private static async Task<SubmissionRun> SubmitAndWaitAsync(BriClient client, ExecutionWatch watch, PresignedTransaction[][] queues, int batch,
         string phase, TextWriter stderr, CancellationToken cancellation)
     {
-        var run = new SubmissionRun(client, queues, batch);
+        var run = new SubmissionRun(client, queues, batch, s_idleLimit);
         var hashes = queues.SelectMany(q => q.Select(tx => tx.Hash)).ToArray();
         using var progress = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var ticker = ReportProgressAsync(stderr, phase, run, watch, hashes, progress.Token);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using BriOrleans.Crypto;
 using BriOrleans.Sdk;
 using BriOrleans.Sdk.Api;
@@ -12,9 +13,10 @@ internal record struct Submission(long Started, string? Refusal);
 /// Submits the pre-signed transactions with one worker per sender queue, so each sender's nonces arrive in order:
 /// one request per transaction (<c>batch</c> 1) or batches of consecutive ones. A full pool or a nonce beyond the
 /// node's window is backpressure: the worker waits briefly and tries those transactions again, and their latency
-/// still counts from the first try.
+/// still counts from the first try. A request that admitted none of them for <paramref name="giveUpAfter"/> ends
+/// the retries: those transactions are refused with the node's last answer, so a stuck node cannot hang the run.
 /// </summary>
-internal sealed class SubmissionRun(BriClient client, PresignedTransaction[][] queues, int batch)
+internal sealed class SubmissionRun(BriClient client, PresignedTransaction[][] queues, int batch, TimeSpan giveUpAfter)
 {
     private static readonly TimeSpan s_backoff = TimeSpan.FromMilliseconds(20);
 
@@ -39,6 +41,7 @@ internal sealed class SubmissionRun(BriClient client, PresignedTransaction[][] q
             for (var i = first; i < first + count; i++)
                 results[i] = new Submission(started, null);
             var waiting = Enumerable.Range(first, count).ToList();
+            var lastProgress = started;
             while (waiting.Count > 0)
             {
                 var answers = batch == 1 ? [await SubmitOneAsync(queue[waiting[0]], cancellation)] : await SubmitBatchAsync(queue, waiting, cancellation);
@@ -49,6 +52,18 @@ internal sealed class SubmissionRun(BriClient client, PresignedTransaction[][] q
                         again.Add(waiting[k]);
                     else
                         results[waiting[k]] = results[waiting[k]] with { Refusal = RefusalOf(answers[k], queue[waiting[k]].Hash) };
+                }
+                if (again.Count < waiting.Count)
+                    lastProgress = Stopwatch.GetTimestamp();
+                else if (Stopwatch.GetElapsedTime(lastProgress) >= giveUpAfter)
+                {
+                    for (var k = 0; k < waiting.Count; k++)
+                        results[waiting[k]] = results[waiting[k]] with
+                        {
+                            Refusal = string.Create(CultureInfo.InvariantCulture,
+                                $"{answers[k].ErrorCode}: {answers[k].Message} (still refused after {giveUpAfter.TotalSeconds:0.#} s of retries)"),
+                        };
+                    break;
                 }
                 if (again.Count > 0)
                 {
