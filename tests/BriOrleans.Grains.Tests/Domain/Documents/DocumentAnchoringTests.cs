@@ -24,6 +24,40 @@ public sealed class DocumentAnchoringTests : BookedShipmentTests
     }
 
     [Fact]
+    public async Task A_document_leaves_memory_after_its_anchoring_and_is_read_again_from_storage()
+    {
+        await Ledger.ExecutesAsync(Cast.Exporter, Tx.Anchor("certificate 7", "CEO"));
+        await WaitForNoDocumentActivationsAsync();
+
+        // A new activation reads the anchored state back: the second anchoring of the hash is refused.
+        var again = await Ledger.SubmitAsync(Cast.Carrier, Tx.Anchor("certificate 7", "CEO"));
+        await WaitForNoDocumentActivationsAsync();
+
+        Assert.Equal(ReasonCodes.DocumentExists, again.ReasonCode);
+        Assert.Equal(2, DocumentStatistics().TotalActivations);
+        var document = await Ledger.Grains.GetGrain<IDocumentGrain>(IDocumentGrain.KeyOf(Tx.HashOf("certificate 7"))).GetAsync();
+        Assert.Equal("CEO", document?.DocumentTypeCode);
+        Assert.Equal(Cast.Exporter.Address, document?.Issuer);
+        // A read keeps its activation, as any grain's, until it is idle for the collection age.
+        Assert.Equal(1, DocumentStatistics().CurrentActivations);
+    }
+
+    private GrainHost.GrainTypeStatistics DocumentStatistics() =>
+        Ledger.Statistics.GetSnapshot().GrainTypes.Single(t => t.GrainType == "document");
+
+    // Deactivation follows the turn that asked for it, on the activation's own scheduler.
+    private async Task WaitForNoDocumentActivationsAsync()
+    {
+        var limit = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (DocumentStatistics().CurrentActivations > 0)
+        {
+            if (DateTime.UtcNow > limit)
+                throw new TimeoutException($"document activations still live after 10 s: {DocumentStatistics()}");
+            await Task.Delay(10);
+        }
+    }
+
+    [Fact]
     public async Task Anyone_can_check_a_file_against_the_anchored_hash()
     {
         var file = "certificate of origin no. 88"u8.ToArray();

@@ -37,6 +37,9 @@ public sealed class TestLedger : IAsyncDisposable
 
     public IGrainStorage Storage => _services.GetRequiredKeyedService<IGrainStorage>("ledger");
 
+    /// <summary>The host's activation and call counters, per grain type.</summary>
+    public GrainStatistics Statistics => _services.GetRequiredService<GrainStatistics>();
+
     public TransactionExecutor Executor => new(Grains);
 
     /// <summary>The timestamp of the last block (Unix ms).</summary>
