@@ -59,7 +59,11 @@ internal sealed class LedgerTransaction : IAsyncDisposable
         _dialect.InsertRowsAsync(_connection, _transaction, rows, cancellationToken);
 
     /// <summary>Commits; not cancellable, so that a caller never wonders whether a cancelled commit happened.</summary>
-    public Task CommitAsync() => _transaction.CommitAsync(CancellationToken.None);
+    public async Task CommitAsync()
+    {
+        await _transaction.CommitAsync(CancellationToken.None);
+        _dialect.Committed();
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -68,5 +68,10 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// <summary>Writes every row of <paramref name="rows"/> inside <paramref name="transaction"/>; a constraint violation fails the whole call.</summary>
     public abstract Task InsertRowsAsync(DbConnection connection, DbTransaction transaction, RowSet rows, CancellationToken cancellationToken);
 
+    /// <summary>Told after each committed write transaction (SQLite copies its log into the file in the background).</summary>
+    public virtual void Committed()
+    {
+    }
+
     public abstract ValueTask DisposeAsync();
 }

@@ -11,7 +11,12 @@ namespace BriOrleans.Storage;
 /// </summary>
 internal sealed class SqliteDialect : SqlDialect
 {
+    // How often the log is copied into the file: often enough to keep the log to a few epochs' pages, seldom
+    // enough that a page several epochs write is copied once.
+    private static readonly TimeSpan s_checkpointInterval = TimeSpan.FromSeconds(1);
+
     private readonly string _connectionString;
+    private WalCheckpointer? _checkpointer;
 
     private SqliteDialect(string path)
     {
@@ -36,8 +41,12 @@ internal sealed class SqliteDialect : SqlDialect
         var mode = (string?)command.ExecuteScalar();
         if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
             throw new InvalidOperationException($"SQLite could not put {path} in WAL mode (it reports '{mode}'); the file system may not support it");
+        dialect._checkpointer = new WalCheckpointer(dialect.Connect, s_checkpointInterval);
         return dialect;
     }
+
+    /// <summary>Checkpoints the file has had in the background (for tests).</summary>
+    internal int BackgroundCheckpoints => _checkpointer?.Checkpoints ?? 0;
 
     public override string Name => "sqlite";
 
@@ -66,6 +75,14 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override DbConnection OpenConnection()
     {
+        _checkpointer?.ThrowIfFailed();
+        return Connect();
+    }
+
+    public override void Committed() => _checkpointer?.Committed();
+
+    private SqliteConnection Connect()
+    {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         Configure(connection);
@@ -81,7 +98,9 @@ internal sealed class SqliteDialect : SqlDialect
         using var command = connection.CreateCommand();
         // A 64 MiB page cache (the default is 2 MiB): epoch commits insert into indexes keyed by hashes, whose pages
         // are otherwise read back from the file for every commit once the ledger outgrows the cache.
-        command.CommandText = "PRAGMA synchronous=FULL; PRAGMA cache_size=-65536";
+        // No automatic checkpoint in the committing connection: the WalCheckpointer copies the log in the background.
+        // When the log restarts, a writer truncates the file back to 64 MiB.
+        command.CommandText = "PRAGMA synchronous=FULL; PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864";
         command.ExecuteNonQuery();
     }
 
@@ -126,11 +145,13 @@ internal sealed class SqliteDialect : SqlDialect
             throw new SqliteException($"SQLite Error {resultCode}: '{raw.sqlite3_errmsg(db).utf8_to_string()}'.", resultCode, raw.sqlite3_extended_errcode(db));
     }
 
-    public override ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
-        // Pooled connections keep the file open; a closed store must let it be moved, deleted or reopened.
+        if (_checkpointer is { } checkpointer)
+            await checkpointer.DisposeAsync();
+        // Pooled connections keep the file open; a closed store must let it be moved, deleted or reopened. Closing
+        // the last connection also copies what is left of the log into the file.
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
-        return ValueTask.CompletedTask;
     }
 }
