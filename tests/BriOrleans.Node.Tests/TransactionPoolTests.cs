@@ -27,6 +27,26 @@ public class TransactionPoolTests
     }
 
     [Fact]
+    public void A_transaction_in_a_block_stays_until_its_own_epoch_is_executed_even_when_a_later_admission_saw_it_executed()
+    {
+        var pool = new TransactionPool(100);
+        var first = Tx(Alice, 0);
+        pool.Add(first, 0);
+        Assert.Single(pool.TakeForBlock(10));
+        // The next admission reads an account that has executed nonce 0 in an epoch not yet durable.
+        Assert.Equal(PoolAdmission.Added, pool.Add(Tx(Alice, 1), 1));
+
+        // An earlier epoch becomes durable: the pool must not drop the first as stale before its own epoch is,
+        // and the second is ready for the next block meanwhile.
+        pool.OnEpochExecuted([Tx(Bob, 0)], []);
+        Assert.True(pool.Contains(first.Hash));
+        Assert.Equal([1UL], pool.TakeForBlock(10).Select(t => t.Transaction.Nonce));
+
+        pool.OnEpochExecuted([first], []);
+        Assert.False(pool.Contains(first.Hash));
+    }
+
+    [Fact]
     public void A_transaction_in_a_block_is_not_offered_again_until_it_is_returned()
     {
         var pool = new TransactionPool(100);

@@ -92,6 +92,9 @@ public sealed class TransactionPool(int capacity)
                 List<Entry>? run = null;
                 foreach (var (nonce, entry) in queue)
                 {
+                    // Below the next nonce: in a block whose epoch executed but is not durable yet (see DropStale).
+                    if (nonce < expected)
+                        continue;
                     if (nonce != expected)
                         break;
                     if (!entry.InBlock)
@@ -143,14 +146,17 @@ public sealed class TransactionPool(int capacity)
         lock (_lock) return [.. _byHash.Values.OrderBy(e => e.Arrival).Select(e => e.Tx)];
     }
 
-    // Transactions whose nonce an executed one already used can never run.
+    // Transactions whose nonce an executed one already used can never run. One in a block stays until its own epoch
+    // is durable (OnEpochExecuted): admission raises a sender's next nonce to its account's executed nonce, which runs
+    // ahead of the durable epochs, and dropping it sooner would leave the API calling an executed transaction unknown.
     private void DropStale()
     {
         foreach (var (sender, queue) in _bySender)
         {
             var next = _nextNonce.GetValueOrDefault(sender);
-            while (queue.Count > 0 && queue.First().Key < next)
-                Remove(queue.First().Value.Tx.Hash);
+            var stale = queue.TakeWhile(e => e.Key < next).Where(e => !e.Value.InBlock).Select(e => e.Value.Tx.Hash).ToList();
+            foreach (var hash in stale)
+                Remove(hash);
         }
     }
 
