@@ -8,10 +8,10 @@ namespace BriOrleans.Storage;
 /// the commit that crosses 1,000 log pages, so an epoch's write also paid for copying the previous epochs' pages
 /// (reading them back from the log, writing them into the file, syncing it), and the next epoch waited for that.
 /// A passive checkpoint blocks neither readers nor the writer; past <see cref="RestartPages"/> a restarting one
-/// bounds the log. Durability does not depend on it: a commit is
-/// synced in the log before it returns, and reopening after a crash replays the log.
-/// A checkpoint that fails (an I/O error) stops the checkpointer; <see cref="ThrowIfFailed"/> then refuses every
-/// later connection, so the store stops rather than let the log grow without bound.
+/// bounds the log. Durability does not depend on checkpoints: a commit is synced in the log before it returns,
+/// and reopening after a crash replays the log. A checkpoint that fails (an I/O error) stops the checkpointer;
+/// <see cref="ThrowIfFailed"/> then refuses every later connection, so the store stops rather than let the log
+/// grow without bound.
 /// </summary>
 internal sealed class WalCheckpointer : IAsyncDisposable
 {
@@ -64,8 +64,9 @@ internal sealed class WalCheckpointer : IAsyncDisposable
         {
             // Disposed: closing the last connection checkpoints the rest.
         }
-        catch (SqliteException e)
+        catch (Exception e)
         {
+            // Kept, not swallowed: every later connection is refused with it (ThrowIfFailed).
             _failure = e;
         }
     }
