@@ -60,8 +60,8 @@ internal sealed class SubmissionRun(BriClient client, PresignedTransaction[][] q
                     for (var k = 0; k < waiting.Count; k++)
                         results[waiting[k]] = results[waiting[k]] with
                         {
-                            Refusal = string.Create(CultureInfo.InvariantCulture,
-                                $"{answers[k].ErrorCode}: {answers[k].Message} (still refused after {giveUpAfter.TotalSeconds:0.#} s of retries)"),
+                            Refusal = RefusalOf(answers[k], queue[waiting[k]].Hash) +
+                                string.Create(CultureInfo.InvariantCulture, $" (still refused after {giveUpAfter.TotalSeconds:0.#} s of retries)"),
                         };
                     break;
                 }

@@ -92,7 +92,8 @@ public sealed class TransactionPool(int capacity)
                 List<Entry>? run = null;
                 foreach (var (nonce, entry) in queue)
                 {
-                    // Below the next nonce: in a block whose epoch executed but is not durable yet (see DropStale).
+                    // Below the next nonce: already used, and never taken again. It waits for its own epoch to be
+                    // durable when it is in a block, or for the next DropStale when it is not (see DropStale).
                     if (nonce < expected)
                         continue;
                     if (nonce != expected)
