@@ -18,7 +18,7 @@ public sealed class DatabaseStateNodeStore : IStateNodeStore, IAsyncDisposable
 {
     private readonly LedgerDatabase _database;
     private readonly Lock _gate = new();
-    private readonly BoundedCache<StateNodeKey, StateNode> _nodes;
+    private readonly BoundedCache<StateNodeKey, CachedStateNode> _nodes;
     private readonly BoundedCache<ulong, StateTreeRoot> _roots = new(1024);
     private ulong? _oldest;
     private ulong? _latest;
@@ -32,7 +32,7 @@ public sealed class DatabaseStateNodeStore : IStateNodeStore, IAsyncDisposable
     private DatabaseStateNodeStore(LedgerDatabase database, int nodeCacheCapacity, (ulong? Oldest, ulong? Latest) versions)
     {
         _database = database;
-        _nodes = new BoundedCache<StateNodeKey, StateNode>(nodeCacheCapacity);
+        _nodes = new BoundedCache<StateNodeKey, CachedStateNode>(nodeCacheCapacity);
         (_oldest, _latest) = versions;
     }
 
@@ -85,7 +85,7 @@ public sealed class DatabaseStateNodeStore : IStateNodeStore, IAsyncDisposable
         lock (_gate)
         {
             if (_nodes.TryGet(key, out var cached))
-                return cached;
+                return cached.ToNode();
             if (_unwrittenNodes is not null && _unwrittenNodes.TryGetValue(key, out var unwritten))
                 return unwritten;
         }
@@ -96,7 +96,7 @@ public sealed class DatabaseStateNodeStore : IStateNodeStore, IAsyncDisposable
         if (rows.Count == 0)
             return null;
         lock (_gate)
-            _nodes.Set(key, rows[0]);
+            _nodes.Set(key, CachedStateNode.Of(rows[0]));
         return rows[0];
     }
 
@@ -201,7 +201,7 @@ public sealed class DatabaseStateNodeStore : IStateNodeStore, IAsyncDisposable
             _oldest ??= batch.Version;
             _roots.Set(batch.Version, batch.Root);
             foreach (var entry in batch.NewNodes)
-                _nodes.Set(entry.Key, entry.Node);
+                _nodes.Set(entry.Key, CachedStateNode.Of(entry.Node));
             // A node the new version replaced is read again only for an older version: left in the cache, the
             // replaced nodes would crowd out the live tree, and updates would go to the database for its nodes.
             foreach (var key in batch.StaleNodes)
