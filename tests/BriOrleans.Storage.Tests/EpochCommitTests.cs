@@ -20,7 +20,7 @@ public class EpochCommitTests
         var runner = new EpochRunner(store);
         await runner.ExecuteAsync(0, Genesis, receipts: 0, failed: 0);
 
-        var commit = await runner.ExecuteAsync(1, EpochOne, receipts: 5, failed: 2);
+        var commit = await runner.ExecuteAsync(1, EpochOne, receipts: 5, failed: 2, withReceiptHashes: true);
 
         Assert.Equal(1ul, await store.LatestExecutedEpochAsync());
         var epoch = (await store.GetEpochAsync(1))!;
@@ -28,6 +28,7 @@ public class EpochCommitTests
         Assert.Equal(commit.Epoch.Blocks, epoch.Record.Blocks);
         Assert.Equal(commit.Receipts.Select(r => r.TransactionHash), epoch.TransactionHashes);
         Assert.Equal(epoch.Record.ReceiptsRoot, MerkleList.Root(epoch.ReceiptHashes.ToArray()));
+        Assert.Equal(Receipt.HashesOf(commit.Receipts), epoch.ReceiptHashes);
         foreach (var receipt in commit.Receipts)
             Assert.Equal(receipt, await store.GetReceiptAsync(receipt.TransactionHash));
         Assert.Equal([new TransactionLocation(commit.Epoch.Pivot, 4, 1)], await store.GetTransactionLocationsAsync(commit.Receipts[4].TransactionHash));
@@ -99,6 +100,10 @@ public class EpochCommitTests
         var missingPlacement = await Assert.ThrowsAsync<ArgumentException>(() => store.CommitEpochAsync(one with { Transactions = [.. one.Transactions.Skip(1)] }));
         var otherBlock = await Assert.ThrowsAsync<ArgumentException>(() => store.CommitEpochAsync(
             one with { Transactions = [one.Transactions[0] with { BlockId = Hash256.Zero }, .. one.Transactions.Skip(1)] }));
+        var shortHashes = await Assert.ThrowsAsync<ArgumentException>(() => store.CommitEpochAsync(
+            one with { ReceiptHashes = [.. Receipt.HashesOf(one.Receipts).Skip(1)] }));
+        var otherHashes = await Assert.ThrowsAsync<ArgumentException>(() => store.CommitEpochAsync(
+            one with { ReceiptHashes = [.. Receipt.HashesOf(one.Receipts).Reverse()] }));
         var skipped = await Assert.ThrowsAsync<InvalidOperationException>(() => store.CommitEpochAsync(
             one with
             {
@@ -112,6 +117,8 @@ public class EpochCommitTests
         Assert.Contains("counts 2 executed and 0 failed", wrongCount.Message);
         Assert.Contains("2 transaction placements for 3 receipts", missingPlacement.Message);
         Assert.Contains($"placement 0 is of transaction {one.Receipts[0].TransactionHash} in block {Hash256.Zero}", otherBlock.Message);
+        Assert.Contains("2 receipt hashes for 3 receipts", shortHashes.Message);
+        Assert.Contains("is not the root of its receipts", otherHashes.Message);
         Assert.Contains("the next epoch to commit is 1", skipped.Message);
         Assert.Equal(0ul, await store.LatestExecutedEpochAsync());
     }

@@ -44,9 +44,12 @@ internal sealed class EpochRunner(LedgerStore store)
         return new EpochCommit(record, list, writes, batch, placements);
     }
 
-    public async Task<EpochCommit> ExecuteAsync(ulong number, IEnumerable<GrainChange> changes, int receipts = 3, int failed = 1)
+    /// <summary>Prepares and commits an epoch; with <paramref name="withReceiptHashes"/> the commit carries its receipts' hashes, as the node's does.</summary>
+    public async Task<EpochCommit> ExecuteAsync(ulong number, IEnumerable<GrainChange> changes, int receipts = 3, int failed = 1, bool withReceiptHashes = false)
     {
         var commit = await PrepareAsync(number, changes, receipts, failed);
+        if (withReceiptHashes)
+            commit = commit with { ReceiptHashes = Receipt.HashesOf(commit.Receipts) };
         await store.CommitEpochAsync(commit);
         return commit;
     }

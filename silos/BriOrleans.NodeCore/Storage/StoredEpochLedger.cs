@@ -67,7 +67,8 @@ public sealed class StoredEpochLedger : IEpochLedger
     {
         var writes = _store.GrainStorage.TakeStagedWrites();
         var batch = _tree.Update(draft.Number, writes.Select(w => w.ToStateChange()));
-        var record = draft with { StateRoot = batch.RootHash, ReceiptsRoot = Receipt.RootOf(receipts) };
+        var receiptHashes = Receipt.HashesOf(receipts);
+        var record = draft with { StateRoot = batch.RootHash, ReceiptsRoot = MerkleList.Root(receiptHashes) };
         var placements = new List<TransactionPlacement>(receipts.Count);
         var indexes = new Dictionary<Hash256, Dictionary<Hash256, int>>();
         foreach (var receipt in receipts)
@@ -78,7 +79,7 @@ public sealed class StoredEpochLedger : IEpochLedger
                 throw new InvalidOperationException($"transaction {receipt.TransactionHash} is not in block {receipt.BlockId}");
             placements.Add(new TransactionPlacement(receipt.TransactionHash, receipt.BlockId, index));
         }
-        var durable = await _store.StageEpochAsync(new EpochCommit(record, receipts, writes, batch, placements));
+        var durable = await _store.StageEpochAsync(new EpochCommit(record, receipts, writes, batch, placements) { ReceiptHashes = receiptHashes });
         Volatile.Write(ref _lastWrite, new EpochWrite((long)record.Number, durable));
         return record;
     }

@@ -16,8 +16,18 @@ public sealed record EpochCommit(
     StateTreeBatch StateBatch,
     IReadOnlyList<TransactionPlacement> Transactions)
 {
+    /// <summary>
+    /// The hashes of <see cref="Receipts"/>, in order, when the producer has them: it computed the epoch's receipts
+    /// root from them. The store then writes them as they are instead of hashing every receipt again; when absent,
+    /// it hashes the receipts itself.
+    /// </summary>
+    public IReadOnlyList<Crypto.Hash256>? ReceiptHashes { get; init; }
+
     /// <summary>Everything inconsistent within the commit (a misuse by its producer); empty when it is sound.</summary>
-    public IEnumerable<string> Problems() => Problems(Receipt.HashesOf(Receipts));
+    public IEnumerable<string> Problems() => Problems(ReceiptHashesOrComputed());
+
+    /// <summary><see cref="ReceiptHashes"/>, or the receipts' hashes worked out now.</summary>
+    internal IReadOnlyList<Crypto.Hash256> ReceiptHashesOrComputed() => ReceiptHashes ?? Receipt.HashesOf(Receipts);
 
     /// <summary><see cref="Problems()"/>, given the hashes of <see cref="Receipts"/> (worked out once, also for their rows).</summary>
     internal IEnumerable<string> Problems(IReadOnlyList<Crypto.Hash256> receiptHashes)
@@ -29,6 +39,8 @@ public sealed record EpochCommit(
             yield return $"the epoch's state root {Epoch.StateRoot} is not the state batch's root {StateBatch.RootHash}";
         if (Transactions.Count != Receipts.Count)
             yield return $"{Transactions.Count} transaction placements for {Receipts.Count} receipts";
+        if (receiptHashes.Count != Receipts.Count)
+            yield return $"{receiptHashes.Count} receipt hashes for {Receipts.Count} receipts";
         for (var i = 0; i < Receipts.Count; i++)
         {
             if (i < Transactions.Count && (Transactions[i].TransactionHash != Receipts[i].TransactionHash || Transactions[i].BlockId != Receipts[i].BlockId))

@@ -43,7 +43,7 @@ public sealed partial class LedgerStore
     {
         ArgumentNullException.ThrowIfNull(commit);
         var number = commit.Epoch.Number;
-        var receiptHashes = Receipt.HashesOf(commit.Receipts);
+        var receiptHashes = commit.ReceiptHashesOrComputed();
         var problems = commit.Problems(receiptHashes).ToList();
         if (problems.Count > 0)
             throw new ArgumentException($"epoch {number} cannot be committed: {string.Join("; ", problems)}", nameof(commit));
@@ -92,7 +92,7 @@ public sealed partial class LedgerStore
             ThrowIfStopped();
     }
 
-    private async Task WriteEpochAsync(EpochCommit commit, Hash256[] receiptHashes, long etagHighWater)
+    private async Task WriteEpochAsync(EpochCommit commit, IReadOnlyList<Hash256> receiptHashes, long etagHighWater)
     {
         var number = commit.Epoch.Number;
         try
