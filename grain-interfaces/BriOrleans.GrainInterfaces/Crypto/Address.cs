@@ -101,17 +101,38 @@ public readonly struct Address : IEquatable<Address>, IComparable<Address>
         WriteTo(bytes);
         Hex.Format(bytes, text);
         var digits = text[2..TextLength];
-        Span<byte> ascii = stackalloc byte[2 * Length];
+        var upper = UpperCaseDigits(digits);
         for (var i = 0; i < digits.Length; i++)
-            ascii[i] = (byte)digits[i];
+            if ((upper & (1UL << i)) != 0)
+                digits[i] = char.ToUpperInvariant(digits[i]);
+    }
+
+    // The checksums of recently written addresses. A ledger writes the same few addresses over and over (senders,
+    // registrars), and each checksum is a Keccak-256: entries are immutable and replaced whole, so readers on any
+    // thread see either a complete entry or another address's, which they ignore.
+    private sealed record Checksum(Address Address, ulong UpperCaseDigits);
+    private static readonly Checksum?[] s_checksums = new Checksum?[256];
+
+    /// <summary>Bit i set when hex digit i of the address is written upper-case (EIP-55), given its lower-case digits.</summary>
+    private ulong UpperCaseDigits(ReadOnlySpan<char> lowerCaseDigits)
+    {
+        var slot = (int)(_w2 & 0xFF);
+        if (Volatile.Read(ref s_checksums[slot]) is { } cached && cached.Address == this)
+            return cached.UpperCaseDigits;
+        Span<byte> ascii = stackalloc byte[2 * Length];
+        for (var i = 0; i < lowerCaseDigits.Length; i++)
+            ascii[i] = (byte)lowerCaseDigits[i];
         Span<byte> checksum = stackalloc byte[Hash256.Length];
         Keccak.Hash(ascii).WriteTo(checksum);
-        for (var i = 0; i < digits.Length; i++)
+        var upper = 0UL;
+        for (var i = 0; i < lowerCaseDigits.Length; i++)
         {
             var nibble = (i % 2 == 0 ? checksum[i / 2] >> 4 : checksum[i / 2]) & 0xF;
             if (nibble >= 8)
-                digits[i] = char.ToUpperInvariant(digits[i]);
+                upper |= 1UL << i;
         }
+        Volatile.Write(ref s_checksums[slot], new Checksum(this, upper));
+        return upper;
     }
 
     public int CompareTo(Address other)

@@ -75,7 +75,7 @@ public sealed class PivotChainGrain(IBlockArchive archive, ChainRules rules, Tim
             return BlockAdmission.Refused(BlockAdmissionCodes.WrongChain, $"block of chain {header.ChainId}, this is chain {rules.ChainId}");
         if (header.IsGenesis || !rules.IsValidator(header.Author))
             return BlockAdmission.Refused(BlockAdmissionCodes.NotValidator, $"{header.Author} is not a validator of this network");
-        var problems = block.IntrinsicProblems(transactionSignaturesVerified: origin == BlockOrigin.Produced).ToList();
+        var problems = block.IntrinsicProblems(producedHere: origin == BlockOrigin.Produced).ToList();
         if (problems.Count > 0)
             return BlockAdmission.Refused(BlockAdmissionCodes.Malformed, string.Join("; ", problems));
         if (block.Transactions.Count > rules.Parameters.MaxBlockTransactions)

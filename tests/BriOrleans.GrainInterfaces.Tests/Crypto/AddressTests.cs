@@ -35,6 +35,36 @@ public class AddressTests
         Assert.Equal(checksummed, Address.Parse(checksummed).ToString());
     }
 
+    // Checksums are remembered by the address's last byte: addresses sharing it, written in turn, each keep their own.
+    [Fact]
+    public void Addresses_written_in_turn_keep_their_own_checksums_when_they_share_a_last_byte()
+    {
+        var first = Address.Parse("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
+        var bytes = first.ToArray();
+        bytes[0] ^= 0x5A;
+        var second = new Address(bytes);
+        var secondText = second.ToString();
+        Assert.NotEqual(first.ToString()[4..], secondText[4..]);
+
+        for (var round = 0; round < 3; round++)
+        {
+            Assert.Equal("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", first.ToString());
+            Assert.Equal(secondText, second.ToString());
+            Assert.True(Address.TryParse(secondText, out var parsed));
+            Assert.Equal(second, parsed);
+        }
+        Assert.Equal(ChecksummedFromScratch(second), secondText);
+    }
+
+    // EIP-55 written out: upper-case where the nibble of Keccak(lower-case hex) is 8 or more.
+    private static string ChecksummedFromScratch(Address address)
+    {
+        var lower = Convert.ToHexStringLower(address.ToArray());
+        var hash = Keccak.Hash(System.Text.Encoding.ASCII.GetBytes(lower)).ToArray();
+        var digits = lower.Select((c, i) => ((i % 2 == 0 ? hash[i / 2] >> 4 : hash[i / 2]) & 0xF) >= 8 ? char.ToUpperInvariant(c) : c);
+        return "0x" + string.Concat(digits);
+    }
+
     [Fact]
     public void Mixed_case_with_a_wrong_checksum_is_rejected_naming_the_checksum()
     {

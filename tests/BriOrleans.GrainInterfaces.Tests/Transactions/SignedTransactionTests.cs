@@ -78,6 +78,22 @@ public class SignedTransactionTests
         Assert.Contains(resigned.IntrinsicProblems(), p => p.Contains("does not recover to the author"));
     }
 
+    // A node's own block was built from transactions it verified, with the root computed from them: only the
+    // block's signature and the duplicate check remain to be done.
+    [Fact]
+    public void A_block_produced_here_is_checked_for_its_signature_and_duplicates_but_not_rehashed()
+    {
+        var tx = SignedTransaction.Sign(new AcceptCustody(Sender.Address, 0, "S1"), Sender, ChainId);
+        var block = Block.Produce(ChainId, Hash256.Zero, 1, 1, [], [tx, tx], Hash256.Zero, Hash256.Zero, Validator);
+        var resigned = new Block(block.Header, Sender.Sign(block.Id), block.Transactions);
+
+        var problems = resigned.IntrinsicProblems(producedHere: true).ToList();
+
+        Assert.Contains(problems, p => p.Contains("does not recover to the author"));
+        Assert.Contains(problems, p => p.Contains("appears twice"));
+        Assert.DoesNotContain(problems, p => p.Contains("transactions root") || p.Contains("not signed by its sender"));
+    }
+
     [Fact]
     public void A_block_of_another_chain_is_refused_when_decoded()
     {
