@@ -89,6 +89,20 @@ public class TransactionPoolTests
         Assert.Equal(PoolAdmission.Full, pool.Add(Tx(Bob, 1), 0));
     }
 
+    // What admission asks before recovering a signer: would this transaction find the pool full?
+    [Fact]
+    public void A_full_pool_still_takes_a_transaction_it_holds_again_as_a_duplicate()
+    {
+        var pool = new TransactionPool(2);
+        Assert.False(pool.IsFullWithout(Tx(Alice, 0).Hash));
+        pool.Add(Tx(Alice, 0), 0);
+        pool.Add(Tx(Alice, 1), 0);
+
+        Assert.True(pool.IsFullWithout(Tx(Bob, 0).Hash));
+        Assert.False(pool.IsFullWithout(Tx(Alice, 1).Hash));
+        Assert.Equal(PoolAdmission.Duplicate, pool.Add(Tx(Alice, 1), 0));
+    }
+
     [Fact]
     public void Pending_transactions_whose_nonce_got_used_by_another_are_dropped()
     {

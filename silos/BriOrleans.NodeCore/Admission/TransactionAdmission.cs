@@ -40,15 +40,15 @@ public sealed class TransactionAdmission(Genesis genesis, ISenderDirectory sende
     {
         if (body.Length > MaxBodyBytes)
             return Task.FromResult(AdmissionResult.Refused(AdmissionErrors.BodyTooLarge, $"the body is over {MaxBodyBytes} bytes, the most a transaction may have"));
-        SignedTransaction? tx;
+        Submitted? tx;
         AdmissionResult? refusal;
         using (var document = Parse(body, out var malformed))
         {
             if (document is null)
                 return Task.FromResult(malformed!);
-            (tx, refusal) = Verify(document.RootElement);
+            (tx, refusal) = Decode(document.RootElement);
         }
-        return tx is null ? Task.FromResult(refusal!) : AdmitAsync(tx);
+        return tx is null ? Task.FromResult(refusal!) : AdmitSubmittedAsync(tx);
     }
 
     /// <summary>
@@ -86,9 +86,9 @@ public sealed class TransactionAdmission(Genesis genesis, ISenderDirectory sende
                 }
                 else
                 {
-                    var (tx, refusal) = Verify(item);
+                    var (tx, refusal) = Decode(item);
                     // Started together, the admissions share the journal's next group commit.
-                    results[index] = tx is null ? Task.FromResult(refusal!) : AdmitAsync(tx);
+                    results[index] = tx is null ? Task.FromResult(refusal!) : AdmitSubmittedAsync(tx);
                 }
                 index++;
             }
@@ -101,7 +101,7 @@ public sealed class TransactionAdmission(Genesis genesis, ISenderDirectory sende
     /// <summary>
     /// Parses <paramref name="body"/> in place (no copy of it; the parse's own tables are pooled and go back when the
     /// returned document is disposed), or null and the refusal of a body that is not a JSON object. Everything read
-    /// from the document must be done with before it is disposed, as <see cref="Verify"/> is: it keeps only values
+    /// from the document must be done with before it is disposed, as <see cref="Decode"/> is: it keeps only values
     /// it decoded or copied.
     /// </summary>
     private static JsonDocument? Parse(ReadOnlyMemory<byte> body, out AdmissionResult? malformed)
@@ -124,8 +124,14 @@ public sealed class TransactionAdmission(Genesis genesis, ISenderDirectory sende
         return null;
     }
 
-    /// <summary>The checks that need no state: shape, typed data against the schema and domain, and the signer.</summary>
-    private (SignedTransaction? Tx, AdmissionResult? Refusal) Verify(JsonElement request)
+    /// <summary>A submitted transaction decoded and hashed, its signature parsed but not yet checked.</summary>
+    private sealed record Submitted(ITransaction Transaction, Hash256 Hash, Signature Signature);
+
+    /// <summary>
+    /// The checks that need no state and cost little: shape, and typed data against the schema and domain. The
+    /// signer is recovered later (<see cref="AdmitSubmittedAsync"/>), after the cheap checks that need state.
+    /// </summary>
+    private (Submitted? Tx, AdmissionResult? Refusal) Decode(JsonElement request)
     {
         if (!request.TryGetProperty("typedData", out var typedDataJson) || typedDataJson.ValueKind != JsonValueKind.Object)
             return Refuse(AdmissionErrors.InvalidRequest, "the body needs \"typedData\": the EIP-712 typed data that was signed");
@@ -151,11 +157,7 @@ public sealed class TransactionAdmission(Genesis genesis, ISenderDirectory sende
         {
             return Refuse(AdmissionErrors.InvalidTypedData, $"{e.Path}: {e.Message}");
         }
-        if (!signature.TryRecoverSigner(hash, out var signer))
-            return Refuse(AdmissionErrors.InvalidSignature, "the signature recovers to no key for this typed data");
-        if (signer != transaction.From)
-            return Refuse(AdmissionErrors.SignerMismatch, $"signed by {signer}, but \"from\" is {transaction.From}");
-        return (new SignedTransaction(transaction, signature, hash), null);
+        return (new Submitted(transaction, hash, signature), null);
 
         // A string whose escapes leave an unpaired surrogate has no text; no signature is such a string.
         static string StringOf(JsonElement value)
@@ -170,27 +172,63 @@ public sealed class TransactionAdmission(Genesis genesis, ISenderDirectory sende
             }
         }
 
-        static (SignedTransaction?, AdmissionResult?) Refuse(string code, string message) => (null, AdmissionResult.Refused(code, message));
+        static (Submitted?, AdmissionResult?) Refuse(string code, string message) => (null, AdmissionResult.Refused(code, message));
     }
 
     /// <summary>
-    /// Admits an already decoded and signature-checked transaction: from the API, or restored from the journal at
-    /// start (<paramref name="alreadyJournaled"/>), which is not written again.
+    /// Admits a transaction from the API. Recovering its signer is the dearest check (a secp256k1 recovery), so it
+    /// comes after the cheap ones that need state: a full pool and the claimed sender's standing and nonce window.
+    /// Under backpressure a client retries the same transactions many times, and each retry would otherwise cost a
+    /// recovery; those refusals name no more than the public standing of the address the transaction claims.
+    /// </summary>
+    private async Task<AdmissionResult> AdmitSubmittedAsync(Submitted submitted)
+    {
+        var (transaction, hash, signature) = submitted;
+        if (pool.IsFullWithout(hash))
+            return PoolFull;
+        var standing = await senders.StandingOfAsync(transaction.From);
+        if (RefusalByStanding(transaction, standing) is { } refusal)
+            return refusal;
+        if (!signature.TryRecoverSigner(hash, out var signer))
+            return AdmissionResult.Refused(AdmissionErrors.InvalidSignature, "the signature recovers to no key for this typed data");
+        if (signer != transaction.From)
+            return AdmissionResult.Refused(AdmissionErrors.SignerMismatch, $"signed by {signer}, but \"from\" is {transaction.From}");
+        return await EnterPoolAsync(new SignedTransaction(transaction, signature, hash), standing, alreadyJournaled: false);
+    }
+
+    /// <summary>
+    /// Admits an already decoded and signature-checked transaction: restored from the journal at start
+    /// (<paramref name="alreadyJournaled"/>), which is not written again, or handed over in-process.
     /// </summary>
     public async Task<AdmissionResult> AdmitAsync(SignedTransaction tx, bool alreadyJournaled = false)
     {
-        var from = tx.Transaction.From;
-        var standing = await senders.StandingOfAsync(from);
+        var standing = await senders.StandingOfAsync(tx.Transaction.From);
+        return RefusalByStanding(tx.Transaction, standing) ?? await EnterPoolAsync(tx, standing, alreadyJournaled);
+    }
+
+    private static readonly AdmissionResult PoolFull =
+        AdmissionResult.Refused(AdmissionErrors.PoolFull, "the node holds as many pending transactions as it can; retry later");
+
+    private AdmissionResult? RefusalByStanding(ITransaction transaction, SenderStanding standing)
+    {
+        var from = transaction.From;
         if (!standing.Registered)
             return AdmissionResult.Refused(AdmissionErrors.UnknownSender, $"{from} is not a registered organization of this network");
         if (!standing.Active)
             return AdmissionResult.Refused(AdmissionErrors.SenderSuspended, $"{from} is suspended by its registrar");
-        var nonce = tx.Transaction.Nonce;
+        var nonce = transaction.Nonce;
         if (nonce < standing.NextNonce)
             return AdmissionResult.Refused(AdmissionErrors.NonceTooOld, $"nonce {nonce} is used; the next nonce of {from} is {standing.NextNonce}");
         if (nonce >= standing.NextNonce + genesis.Parameters.NonceWindow)
             return AdmissionResult.Refused(AdmissionErrors.NonceTooFarAhead,
                 $"nonce {nonce} is {nonce - standing.NextNonce} ahead of the next nonce {standing.NextNonce}; at most {genesis.Parameters.NonceWindow - 1} ahead are accepted");
+        return null;
+    }
+
+    private async Task<AdmissionResult> EnterPoolAsync(SignedTransaction tx, SenderStanding standing, bool alreadyJournaled)
+    {
+        var from = tx.Transaction.From;
+        var nonce = tx.Transaction.Nonce;
         PoolAdmission added;
         Task durable;
         // One step, so that a duplicate arriving meanwhile finds the original's journal write already under way
@@ -211,7 +249,7 @@ public sealed class TransactionAdmission(Genesis genesis, ISenderDirectory sende
             PoolAdmission.Added or PoolAdmission.Duplicate => new AdmissionResult(tx.Hash, "", ""),
             PoolAdmission.NonceUsed => AdmissionResult.Refused(AdmissionErrors.NonceTooOld, $"nonce {nonce} of {from} is already used"),
             PoolAdmission.NonceTaken => AdmissionResult.Refused(AdmissionErrors.NonceTaken, $"another transaction of {from} with nonce {nonce} is pending"),
-            _ => AdmissionResult.Refused(AdmissionErrors.PoolFull, "the node holds as many pending transactions as it can; retry later"),
+            _ => PoolFull,
         };
     }
 }

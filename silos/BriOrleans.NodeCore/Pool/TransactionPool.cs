@@ -34,6 +34,12 @@ public sealed class TransactionPool(int capacity)
         lock (_lock) return _byHash.ContainsKey(hash);
     }
 
+    /// <summary>Whether the pool is full and does not hold <paramref name="hash"/>: a new transaction would be refused.</summary>
+    public bool IsFullWithout(Hash256 hash)
+    {
+        lock (_lock) return _byHash.Count >= capacity && !_byHash.ContainsKey(hash);
+    }
+
     /// <summary>The nonce a new transaction of <paramref name="sender"/> should carry, counting its pending ones.</summary>
     public ulong PendingNonceOf(Address sender, ulong accountNonce)
     {

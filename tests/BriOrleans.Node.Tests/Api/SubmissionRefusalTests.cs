@@ -186,6 +186,17 @@ public sealed class SubmissionRefusalTests(RefusalNode node)
         await node.AssertRefusedAsync(Body(ahead).ToJsonString(), HttpStatusCode.Conflict, "nonce_too_far_ahead", ahead.Hash);
     }
 
+    // The window is checked before the signer is recovered: a client that retries under backpressure costs the
+    // node no secp256k1 recovery per retry. Such a refusal tells only the public standing of the claimed sender.
+    [Fact]
+    public async Task A_forged_transaction_beyond_the_window_is_refused_for_its_nonce_before_its_signature_is_checked()
+    {
+        var window = node.Network.Genesis.Parameters.NonceWindow;
+        var forged = Invoice(nonce: await node.NextNonceAsync(node.Exporter.Address) + window, signer: TestKeys.Of("refusal-tests/impostor"));
+
+        await node.AssertRefusedAsync(Body(forged).ToJsonString(), HttpStatusCode.Conflict, "nonce_too_far_ahead", forged.Hash);
+    }
+
     [Fact]
     public async Task A_body_over_the_size_limit_is_refused_as_body_too_large()
     {
