@@ -12,13 +12,16 @@ internal record struct Submission(long Started, string? Refusal);
 /// <summary>
 /// Submits the pre-signed transactions with one worker per sender queue, so each sender's nonces arrive in order:
 /// one request per transaction (<c>batch</c> 1) or batches of consecutive ones. A full pool or a nonce beyond the
-/// node's window is backpressure: the worker waits briefly and tries those transactions again, and their latency
-/// still counts from the first try. A request that admitted none of them for <paramref name="giveUpAfter"/> ends
+/// node's window is backpressure: the worker waits and tries those transactions again, waiting twice as long each
+/// time nothing was admitted (up to <see cref="MaxBackoff"/>), and their latency still counts from the first try. A request that admitted none of them for <paramref name="giveUpAfter"/> ends
 /// the retries: those transactions are refused with the node's last answer, so a stuck node cannot hang the run.
 /// </summary>
 internal sealed class SubmissionRun(BriClient client, PresignedTransaction[][] queues, int batch, TimeSpan giveUpAfter)
 {
-    private static readonly TimeSpan s_backoff = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan s_firstBackoff = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>The longest wait between tries of a request of which nothing was admitted.</summary>
+    internal static readonly TimeSpan MaxBackoff = TimeSpan.FromMilliseconds(320);
 
     private int _submitted;
     private int _retries;
@@ -42,6 +45,7 @@ internal sealed class SubmissionRun(BriClient client, PresignedTransaction[][] q
                 results[i] = new Submission(started, null);
             var waiting = Enumerable.Range(first, count).ToList();
             var lastProgress = started;
+            var backoff = s_firstBackoff;
             while (waiting.Count > 0)
             {
                 var answers = batch == 1 ? [await SubmitOneAsync(queue[waiting[0]], cancellation)] : await SubmitBatchAsync(queue, waiting, cancellation);
@@ -54,7 +58,10 @@ internal sealed class SubmissionRun(BriClient client, PresignedTransaction[][] q
                         results[waiting[k]] = results[waiting[k]] with { Refusal = RefusalOf(answers[k], queue[waiting[k]].Hash) };
                 }
                 if (again.Count < waiting.Count)
+                {
                     lastProgress = Stopwatch.GetTimestamp();
+                    backoff = s_firstBackoff;
+                }
                 else if (Stopwatch.GetElapsedTime(lastProgress) >= giveUpAfter)
                 {
                     for (var k = 0; k < waiting.Count; k++)
@@ -68,7 +75,9 @@ internal sealed class SubmissionRun(BriClient client, PresignedTransaction[][] q
                 if (again.Count > 0)
                 {
                     Interlocked.Add(ref _retries, again.Count);
-                    await Task.Delay(s_backoff, cancellation);
+                    await Task.Delay(backoff, cancellation);
+                    if (again.Count == waiting.Count)
+                        backoff = TimeSpan.FromTicks(Math.Min(2 * backoff.Ticks, MaxBackoff.Ticks));
                 }
                 waiting = again;
             }

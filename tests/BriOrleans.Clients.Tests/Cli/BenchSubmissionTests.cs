@@ -43,8 +43,8 @@ public class BenchSubmissionTests
         Assert.All(run.Results[0], r => Assert.Equal("pool_full: the pool is full (still refused after 0.3 s of retries)", r.Refusal));
         Assert.Equal(5, run.Submitted);
         Assert.True(run.Retries > 0, "the worker retried before giving up");
-        // Three batches (2 + 2 + 1), each retried about every 20 ms for the give-up time, and no more.
-        Assert.InRange(requests, 6, 3 * (int)(s_giveUpAfter / TimeSpan.FromMilliseconds(20) + 2));
+        // Three batches (2 + 2 + 1), each retried after 20, 40, 80, 160 ms… for the give-up time, and no more.
+        Assert.InRange(requests, 6, 3 * 7);
     }
 
     [Fact]
@@ -64,6 +64,28 @@ public class BenchSubmissionTests
         Assert.Null(run.Results[0][0].Refusal);
         Assert.Equal(3, run.Retries);
         Assert.Equal(4, requests);
+    }
+
+    // A node under backpressure is not asked again every 20 ms: the waits double up to the longest wait.
+    [Fact]
+    public async Task The_wait_between_tries_doubles_while_the_node_admits_nothing()
+    {
+        var queues = Queue(1);
+        var requests = 0;
+        await using var node = await ScriptedNode.StartAsync(api => api.MapPost("/v1/transactions", () =>
+        {
+            Interlocked.Increment(ref requests);
+            return Json(503, PoolFull());
+        }));
+        var giveUpAfter = TimeSpan.FromSeconds(1.5);
+        var run = new SubmissionRun(node.Client(), queues, batch: 1, giveUpAfter);
+
+        await run.RunAsync(CancellationToken.None).WaitAsync(s_runLimit);
+
+        // Waits of 20, 40, 80, 160, then 320 ms fill 1.5 s with about nine tries; every 20 ms would be about 75.
+        Assert.Equal(TimeSpan.FromMilliseconds(320), SubmissionRun.MaxBackoff);
+        Assert.InRange(requests, 6, 14);
+        Assert.StartsWith("pool_full", run.Results[0][0].Refusal);
     }
 
     [Fact]
