@@ -49,6 +49,32 @@ public class StateTreeOverDatabaseTests
         Assert.Equal(memory.Commit(13, ChangesOf(13)).RootHash, fromDisk.Commit(13, ChangesOf(13)).RootHash);
     }
 
+    // More keys than one statement carries, most of them not cached, some stored under no key at all.
+    [Theory, Providers]
+    public async Task Nodes_read_together_are_the_nodes_read_one_by_one(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var written = new List<StateNodeKey>();
+        await using (var database = await test.OpenDatabaseAsync())
+        await using (var store = await DatabaseStateNodeStore.OpenAsync(database))
+        {
+            var tree = new StateTree(store);
+            for (ulong version = 1; version <= 12; version++)
+                written.AddRange(tree.Commit(version, ChangesOf(version)).NewNodes.Select(n => n.Key));
+        }
+        Assert.True(written.Count > DatabaseStateNodeStore.NodesPerRead, $"{written.Count} nodes");
+        List<StateNodeKey> keys = [.. written, .. written.Take(50).Select(k => k with { Version = 99 })];
+        keys = [.. keys.OrderBy(k => StateTreeScheme.KeyOf(k.ToString()))];
+
+        await using var reopenedDatabase = await test.OpenDatabaseAsync();
+        await using var reopened = await DatabaseStateNodeStore.OpenAsync(reopenedDatabase, nodeCacheCapacity: 100);
+        var together = reopened.GetNodes(keys);
+        var oneByOne = keys.Select(reopened.GetNode).ToList();
+
+        Assert.Equal(oneByOne, together);
+        Assert.Equal(50, together.Count(n => n is null));
+    }
+
     [Theory, Providers]
     public async Task Rollback_and_pruning_keep_the_same_versions_and_nodes_as_the_memory_store(string provider)
     {

@@ -23,6 +23,18 @@ public interface IStateNodeStore
     StateNode? GetNode(StateNodeKey key);
 
     /// <summary>
+    /// The stored nodes of <paramref name="keys"/>, in order (null where none is stored): what <see cref="GetNode"/>
+    /// answers for each, read together where the store can (one database round trip rather than one per node).
+    /// </summary>
+    IReadOnlyList<StateNode?> GetNodes(IReadOnlyList<StateNodeKey> keys)
+    {
+        var nodes = new StateNode?[keys.Count];
+        for (var i = 0; i < nodes.Length; i++)
+            nodes[i] = GetNode(keys[i]);
+        return nodes;
+    }
+
+    /// <summary>
     /// Adds a version: its root, its new nodes and its stale-node records. Refuses a batch whose base version is
     /// not the latest retained version, since it was computed on a state the store no longer has on top.
     /// </summary>

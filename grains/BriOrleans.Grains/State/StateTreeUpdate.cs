@@ -140,7 +140,7 @@ internal sealed class StateTreeUpdate
     }
 
     // Every key below a node shares its first depth bits, so sorted keys with bit 0 at depth come first.
-    private static int SplitAt(ReadOnlySpan<StateChange> changes, int depth)
+    internal static int SplitAt(ReadOnlySpan<StateChange> changes, int depth)
     {
         int low = 0, high = changes.Length;
         while (low < high)

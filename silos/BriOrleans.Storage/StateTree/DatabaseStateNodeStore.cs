@@ -100,6 +100,68 @@ public sealed class DatabaseStateNodeStore : IStateNodeStore, IAsyncDisposable
         return rows[0];
     }
 
+    /// <summary>
+    /// The nodes of <paramref name="keys"/>: from the cache where it has them, and the rest from the database, with
+    /// one statement per <see cref="NodesPerRead"/> keys on a server (each a round trip); SQLite reads in-process,
+    /// node by node.
+    /// </summary>
+    public IReadOnlyList<StateNode?> GetNodes(IReadOnlyList<StateNodeKey> keys)
+    {
+        var nodes = new StateNode?[keys.Count];
+        var missing = new List<int>();
+        lock (_gate)
+        {
+            for (var i = 0; i < nodes.Length; i++)
+            {
+                if (_nodes.TryGet(keys[i], out var cached))
+                    nodes[i] = cached.ToNode();
+                else if (_unwrittenNodes is not null && _unwrittenNodes.TryGetValue(keys[i], out var unwritten))
+                    nodes[i] = unwritten;
+                else
+                    missing.Add(i);
+            }
+        }
+        if (missing.Count == 0)
+            return nodes;
+        if (!_database.Dialect.HasLateralJoins)
+        {
+            foreach (var i in missing)
+                nodes[i] = GetNode(keys[i]);
+            return nodes;
+        }
+        for (var first = 0; first < missing.Count; first += NodesPerRead)
+        {
+            var count = Math.Min(NodesPerRead, missing.Count - first);
+            var parameters = new (string Name, object Value)[4 * count];
+            for (var r = 0; r < count; r++)
+            {
+                var key = keys[missing[first + r]];
+                var row = r.ToString(CultureInfo.InvariantCulture);
+                parameters[4 * r] = ("i" + row, (long)(first + r));
+                parameters[4 * r + 1] = ("v" + row, DbValues.Ordered(key.Version, "version"));
+                parameters[4 * r + 2] = ("d" + row, (long)key.Path.Depth);
+                parameters[4 * r + 3] = ("p" + row, key.Path.Prefix.ToArray());
+            }
+            var rows = ReadOnce(connection => connection.Query(
+                $"SELECT w.i, n.node FROM (VALUES {Statements.ValueRows(count, "i", "v", "d", "p")}) AS w(i, version, depth, prefix) " +
+                "CROSS JOIN LATERAL (SELECT node FROM state_nodes WHERE version = w.version AND depth = w.depth AND prefix = w.prefix) n",
+                r => (Index: (int)r.GetInt64(0), Node: StateNodeCodec.Decode(r.Bytes(1))), parameters));
+            lock (_gate)
+            {
+                foreach (var (index, node) in rows)
+                {
+                    var at = missing[index];
+                    nodes[at] = node;
+                    _nodes.Set(keys[at], CachedStateNode.Of(node));
+                }
+            }
+        }
+        return nodes;
+    }
+
+    /// <summary>Keys per statement of <see cref="GetNodes"/>: four parameters each, far below the servers' limits.</summary>
+    internal const int NodesPerRead = 1000;
+
     /// <summary>Writes a version in a transaction of its own (the ledger writes epochs through <see cref="LedgerStore.CommitEpochAsync"/>).</summary>
     public void Write(StateTreeBatch batch) => WriteAsync(batch, CancellationToken.None).GetAwaiter().GetResult();
 
