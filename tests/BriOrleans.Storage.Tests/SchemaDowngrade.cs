@@ -16,4 +16,20 @@ internal static class SchemaDowngrade
         await connection.ExecuteAsync(null, "ALTER TABLE receipts DROP COLUMN block_position", CancellationToken.None);
         await connection.ExecuteAsync(null, "UPDATE schema_version SET version = 2", CancellationToken.None);
     }
+
+    /// <summary>Back to version 3: on SQLite the grain states clustered by key again (WITHOUT ROWID), as version 1 created them.</summary>
+    public static async Task ToVersion3Async(DbConnection connection, LedgerDatabase database)
+    {
+        var clustered = LedgerSchema.Migration(1, database.Dialect).Single(s => s.Contains("CREATE TABLE grain_states", StringComparison.Ordinal));
+        if (database.Dialect.ClusteredTableSuffix.Length > 0)
+        {
+            await connection.ExecuteAsync(null, "ALTER TABLE grain_states RENAME TO grain_states_v4", CancellationToken.None);
+            await connection.ExecuteAsync(null, "DROP INDEX grain_states_by_epoch", CancellationToken.None);
+            await connection.ExecuteAsync(null, clustered, CancellationToken.None);
+            await connection.ExecuteAsync(null, "INSERT INTO grain_states SELECT * FROM grain_states_v4", CancellationToken.None);
+            await connection.ExecuteAsync(null, "DROP TABLE grain_states_v4", CancellationToken.None);
+            await connection.ExecuteAsync(null, "CREATE INDEX grain_states_by_epoch ON grain_states (epoch)", CancellationToken.None);
+        }
+        await connection.ExecuteAsync(null, "UPDATE schema_version SET version = 3", CancellationToken.None);
+    }
 }

@@ -80,6 +80,41 @@ public class SchemaTests
         await Assert.ThrowsAnyAsync<DbException>(() => upgradedDatabase.QueryAsync("SELECT COUNT(*) FROM transaction_blocks", r => r.GetInt64(0), CancellationToken.None));
     }
 
+    [Theory, Providers]
+    public async Task Grain_states_written_under_schema_version_3_are_kept_on_upgrade_and_sqlite_keeps_them_by_row(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        await using (var store = await test.OpenStoreAsync())
+        {
+            var runner = new EpochRunner(store);
+            await runner.ExecuteAsync(0, [new(EpochRunner.Grain(0), 1), new(EpochRunner.Grain(1), 7)], receipts: 0, failed: 0);
+            await runner.ExecuteAsync(1, [new(EpochRunner.Grain(0), 2), new(EpochRunner.Grain(2), 9)], receipts: 0, failed: 0);
+        }
+        const string Rows = "SELECT grain_key, epoch, etag FROM grain_states ORDER BY grain_key, epoch";
+        List<string> before;
+        await using (var database = await test.OpenDatabaseAsync())
+        await using (var connection = await database.Dialect.OpenConnectionAsync(CancellationToken.None))
+        {
+            before = await database.QueryAsync(Rows, RowText, CancellationToken.None);
+            await SchemaDowngrade.ToVersion3Async(connection, database);
+        }
+
+        await using var upgraded = await test.OpenStoreAsync();
+
+        Assert.Equal(LedgerSchema.CurrentVersion, (await test.OpenDatabaseAsync()).SchemaVersion);
+        Assert.Equal([2, 7, 9], await EpochRunner.ReadCountersAsync(upgraded.GrainStorage, 3));
+        await using var upgradedDatabase = await test.OpenDatabaseAsync();
+        Assert.Equal(4, before.Count);
+        Assert.Equal(before, await upgradedDatabase.QueryAsync(Rows, RowText, CancellationToken.None));
+        if (provider == TestDatabase.Sqlite)
+        {
+            var definition = await upgradedDatabase.QueryAsync("SELECT sql FROM sqlite_master WHERE name = 'grain_states'", r => r.GetString(0), CancellationToken.None);
+            Assert.DoesNotContain("WITHOUT ROWID", Assert.Single(definition), StringComparison.Ordinal);
+        }
+
+        static string RowText(DbDataReader r) => $"{r.GetString(0)}@{r.GetInt64(1)}#{r.GetInt64(2)}";
+    }
+
     [Fact]
     public async Task The_sqlite_file_lives_in_the_data_directory_in_WAL_mode_and_every_connection_syncs_fully()
     {

@@ -8,13 +8,14 @@ namespace BriOrleans.Storage;
 internal static class LedgerSchema
 {
     /// <summary>The version this build writes and reads.</summary>
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     public static IReadOnlyList<string> Migration(int version, SqlDialect d) => version switch
     {
         1 => Version1(d),
         2 => Version2(d),
         3 => Version3(),
+        4 => Version4(d),
         _ => throw new ArgumentOutOfRangeException(nameof(version), version, $"no migration to schema version {version}"),
     };
 
@@ -96,6 +97,30 @@ internal static class LedgerSchema
         "WHERE t.tx_hash = receipts.tx_hash AND t.block_id = receipts.block_id)",
         "DROP TABLE transaction_blocks",
     ];
+
+    // SQLite keeps grain states in a row-id table, in the order they were written, under an index of their key,
+    // instead of clustered by key (WITHOUT ROWID): a grain's key is a hash for most grains (documents), so every
+    // new grain's row of several hundred bytes landed on a page of its own, about nine rows to a page, and each
+    // epoch wrote those pages to the log. The key index holds about forty entries to a page, and the rows append.
+    // Interleaved on 2 cores, bri bench: 200,000 transactions in one run rose from 0.268–0.289 to 0.287–0.327 of a
+    // core's recovery rate (four pairs), fifth runs in a row from 0.288–0.290 to 0.321–0.349 (two pairs).
+    // PostgreSQL's tables are heaps already: nothing changes there.
+    private static string[] Version4(SqlDialect d) => d.ClusteredTableSuffix.Length == 0
+        ? []
+        :
+        [
+            $"""
+             CREATE TABLE grain_states_by_row (
+               grain_type TEXT NOT NULL, grain_key TEXT NOT NULL, state_name TEXT NOT NULL, epoch {SqlDialect.IntegerType} NOT NULL,
+               etag {SqlDialect.IntegerType} NOT NULL, payload {d.BlobType},
+               PRIMARY KEY (grain_type, grain_key, state_name, epoch))
+             """,
+            "INSERT INTO grain_states_by_row (grain_type, grain_key, state_name, epoch, etag, payload) " +
+            "SELECT grain_type, grain_key, state_name, epoch, etag, payload FROM grain_states ORDER BY epoch",
+            "DROP TABLE grain_states",
+            "ALTER TABLE grain_states_by_row RENAME TO grain_states",
+            "CREATE INDEX grain_states_by_epoch ON grain_states (epoch)",
+        ];
 
     /// <summary>Brings the database to <see cref="CurrentVersion"/>; refuses one written by a newer build.</summary>
     public static async Task<int> MigrateAsync(SqlDialect dialect, CancellationToken cancellationToken)
