@@ -68,6 +68,7 @@ public class StateTreeOverDatabaseTests
 
         await using var reopenedDatabase = await test.OpenDatabaseAsync();
         await using var reopened = await DatabaseStateNodeStore.OpenAsync(reopenedDatabase, nodeCacheCapacity: 100);
+        Assert.Equal(provider == TestDatabase.Postgres, reopened.ReadsNodesTogether);
         var together = reopened.GetNodes(keys);
         var oneByOne = keys.Select(reopened.GetNode).ToList();
 

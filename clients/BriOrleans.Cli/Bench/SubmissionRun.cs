@@ -13,8 +13,9 @@ internal record struct Submission(long Started, string? Refusal);
 /// Submits the pre-signed transactions with one worker per sender queue, so each sender's nonces arrive in order:
 /// one request per transaction (<c>batch</c> 1) or batches of consecutive ones. A full pool or a nonce beyond the
 /// node's window is backpressure: the worker waits and tries those transactions again, waiting twice as long each
-/// time nothing was admitted (up to <see cref="MaxBackoff"/>), and their latency still counts from the first try. A request that admitted none of them for <paramref name="giveUpAfter"/> ends
-/// the retries: those transactions are refused with the node's last answer, so a stuck node cannot hang the run.
+/// time nothing was admitted (up to <see cref="MaxBackoff"/>), and their latency still counts from the first try. A
+/// request that admitted none of them for <paramref name="giveUpAfter"/> ends the retries: those transactions are
+/// refused with the node's last answer, so a stuck node cannot hang the run.
 /// </summary>
 internal sealed class SubmissionRun(BriClient client, PresignedTransaction[][] queues, int batch, TimeSpan giveUpAfter)
 {

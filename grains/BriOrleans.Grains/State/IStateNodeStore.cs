@@ -28,11 +28,18 @@ public interface IStateNodeStore
     /// </summary>
     IReadOnlyList<StateNode?> GetNodes(IReadOnlyList<StateNodeKey> keys)
     {
+        // Node by node: a store that reads many at once cheaper than one by one overrides this and ReadsNodesTogether.
         var nodes = new StateNode?[keys.Count];
         for (var i = 0; i < nodes.Length; i++)
             nodes[i] = GetNode(keys[i]);
         return nodes;
     }
+
+    /// <summary>
+    /// Whether <see cref="GetNodes"/> reads many nodes cheaper than one by one (a database server: one round trip for
+    /// many); only then does an update read its paths ahead, depth by depth, since otherwise it would read each node twice.
+    /// </summary>
+    bool ReadsNodesTogether => false;
 
     /// <summary>
     /// Adds a version: its root, its new nodes and its stale-node records. Refuses a batch whose base version is

@@ -45,7 +45,8 @@ public sealed class StateTree
             if (sorted[i].Key == sorted[i - 1].Key)
                 throw new ArgumentException($"the changes of version {version} name key {sorted[i].Key} more than once", nameof(changes));
         var baseRoot = latest is { } v ? RetainedRoot(v) : (StateTreeRoot?)null;
-        StateTreePrefetch.Read(_store, baseRoot?.Node, sorted);
+        if (_store.ReadsNodesTogether)
+            StateTreePrefetch.Read(_store, baseRoot?.Node, sorted);
         return StateTreeUpdate.Compute(_store, baseRoot, version, sorted);
     }
 

@@ -5,7 +5,8 @@ namespace BriOrleans.Grains.State;
 /// that wrote it, which only its parent tells, so the update itself reads one node at a time; a store that keeps
 /// its nodes in a database would then answer each node not in its cache with a round trip of its own, in the
 /// serial path of every epoch. Here each depth's nodes are asked for together (<see cref="IStateNodeStore.GetNodes"/>):
-/// about as many requests as the tree is deep. The update then finds them in the store's cache.
+/// about as many requests as the tree is deep. The update then finds them in the store's cache. Only for a store
+/// that reads nodes together (<see cref="IStateNodeStore.ReadsNodesTogether"/>): any other would read each twice.
 /// </summary>
 internal static class StateTreePrefetch
 {

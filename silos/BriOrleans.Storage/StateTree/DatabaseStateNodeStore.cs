@@ -84,11 +84,23 @@ public sealed class DatabaseStateNodeStore : IStateNodeStore, IAsyncDisposable
     {
         lock (_gate)
         {
-            if (_nodes.TryGet(key, out var cached))
-                return cached.ToNode();
-            if (_unwrittenNodes is not null && _unwrittenNodes.TryGetValue(key, out var unwritten))
-                return unwritten;
+            if (InMemory(key) is { } held)
+                return held;
         }
+        return ReadOne(key);
+    }
+
+    /// <summary>The node from the cache, or from the staged version not yet written; null when the database must be read. Under <see cref="_gate"/>.</summary>
+    private StateNode? InMemory(StateNodeKey key)
+    {
+        if (_nodes.TryGet(key, out var cached))
+            return cached.ToNode();
+        return _unwrittenNodes is not null && _unwrittenNodes.TryGetValue(key, out var unwritten) ? unwritten : null;
+    }
+
+    /// <summary>Reads one node from the database and caches it; null when none is stored under the key.</summary>
+    private StateNode? ReadOne(StateNodeKey key)
+    {
         var rows = ReadOnce(connection => connection.Query(
             "SELECT node FROM state_nodes WHERE version = @version AND depth = @depth AND prefix = @prefix",
             r => StateNodeCodec.Decode(r.Bytes(0)),
@@ -99,6 +111,9 @@ public sealed class DatabaseStateNodeStore : IStateNodeStore, IAsyncDisposable
             _nodes.Set(key, CachedStateNode.Of(rows[0]));
         return rows[0];
     }
+
+    /// <summary>On a server, nodes are read a statement per <see cref="NodesPerRead"/> keys; SQLite reads in-process, node by node.</summary>
+    public bool ReadsNodesTogether => _database.Dialect.HasLateralJoins;
 
     /// <summary>
     /// The nodes of <paramref name="keys"/>: from the cache where it has them, and the rest from the database, with
@@ -112,21 +127,13 @@ public sealed class DatabaseStateNodeStore : IStateNodeStore, IAsyncDisposable
         lock (_gate)
         {
             for (var i = 0; i < nodes.Length; i++)
-            {
-                if (_nodes.TryGet(keys[i], out var cached))
-                    nodes[i] = cached.ToNode();
-                else if (_unwrittenNodes is not null && _unwrittenNodes.TryGetValue(keys[i], out var unwritten))
-                    nodes[i] = unwritten;
-                else
+                if ((nodes[i] = InMemory(keys[i])) is null)
                     missing.Add(i);
-            }
         }
-        if (missing.Count == 0)
-            return nodes;
-        if (!_database.Dialect.HasLateralJoins)
+        if (!ReadsNodesTogether)
         {
             foreach (var i in missing)
-                nodes[i] = GetNode(keys[i]);
+                nodes[i] = ReadOne(keys[i]);
             return nodes;
         }
         for (var first = 0; first < missing.Count; first += NodesPerRead)

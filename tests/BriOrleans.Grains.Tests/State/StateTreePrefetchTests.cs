@@ -7,7 +7,7 @@ namespace BriOrleans.Grains.Tests.State;
 public class StateTreePrefetchTests
 {
     // Records what the update asks for: nodes in batches (GetNodes), or one at a time (GetNode).
-    private sealed class RecordingStore(InMemoryStateNodeStore inner) : IStateNodeStore
+    private sealed class RecordingStore(InMemoryStateNodeStore inner, bool readsTogether = true) : IStateNodeStore
     {
         public List<StateNodeKey[]> Batches { get; } = [];
         public List<StateNodeKey> Singles { get; } = [];
@@ -27,6 +27,8 @@ public class StateTreePrefetchTests
             Batches.Add([.. keys]);
             return [.. keys.Select(inner.GetNode)];
         }
+
+        public bool ReadsNodesTogether => readsTogether;
 
         public void Write(StateTreeBatch batch) => inner.Write(batch);
         public void RemoveVersionsAfter(ulong version) => inner.RemoveVersionsAfter(version);
@@ -59,6 +61,20 @@ public class StateTreePrefetchTests
         Assert.Equal(store.Batches.Count, store.Batches.Select(b => b[0].Path.Depth).Distinct().Count());
         Assert.InRange(store.Batches.Count, 10, 30);
         Assert.Equal(plain.Update(2, changes).RootHash, batch.RootHash);
+    }
+
+    // Reading ahead from a store that reads node by node would only read every node twice.
+    [Fact]
+    public void A_store_that_reads_node_by_node_is_not_read_ahead()
+    {
+        var store = new RecordingStore(new InMemoryStateNodeStore(), readsTogether: false);
+        var tree = new StateTree(store);
+        tree.Commit(1, Enumerable.Range(0, 500).Select(i => StateChange.Set(StateKeys.Grain(i), StateKeys.Value(i))));
+
+        tree.Update(2, Enumerable.Range(0, 50).Select(i => StateChange.Set(StateKeys.Grain(i * 7), StateKeys.Value(-i))));
+
+        Assert.Empty(store.Batches);
+        Assert.NotEmpty(store.Singles);
     }
 
     [Fact]
